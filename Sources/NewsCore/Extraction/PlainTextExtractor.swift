@@ -1,0 +1,266 @@
+/// Understands `.txt` and `.md` articles as people, scrapers and feed exporters write them.
+///
+/// Conventions it reads:
+/// - `key: value` header lines at the top (`title`, `date`, `source`/`outlet`, `url`, `by`/`author`) and Markdown
+///   front matter between `---` lines;
+/// - a `date YYYY-MM-DD` header sharing its line with the first sentence;
+/// - a first line that is a title (short, not ending like a sentence);
+/// - attribution lines such as `From The New York Post:`;
+/// - a trailing social-media embed line with its own date: `— New York Post (@nypost) March 14, 2025`.
+package struct PlainTextExtractor: Sendable {
+    package var summaryLength: Int
+
+    package init(summaryLength: Int = 3) {
+        self.summaryLength = summaryLength
+    }
+
+    static let headerKeys: [String: HeaderField] = [
+        "title": .title, "headline": .title, "date": .date, "published": .date, "pubdate": .date,
+        "source": .source, "outlet": .source, "publisher": .source, "site": .source, "url": .url, "link": .url,
+        "by": .author, "author": .author, "authors": .author, "byline": .author,
+    ]
+
+    enum HeaderField { case title, date, source, url, author }
+
+    /// Extracts an article from decoded text.
+    package func extract(text rawText: String, document: RawDocument, contentHash: String) throws(ExtractionError)
+        -> Article
+    {
+        var lines = Self.normalizedLines(rawText)
+        var header = Header()
+        Self.readFrontMatter(&lines, into: &header)
+        Self.readHeaderLines(&lines, into: &header)
+        Self.readInlineDateHeader(&lines, into: &header)
+        while let first = lines.first, first.trimmingWhitespace().isEmpty { lines.removeFirst() }
+        if header.title == nil, let title = Self.titleLine(lines) {
+            header.title = title
+            lines.removeFirst()
+        }
+
+        var paragraphs: [String] = []
+        var headings = Set<Int>()
+        var attributedOutlet: String?
+        var embed: (outlet: String?, date: DateParser.Parsed?)?
+        for paragraph in Self.paragraphs(lines) {
+            if let outlet = Self.attributionOutlet(paragraph) {
+                attributedOutlet = attributedOutlet ?? outlet
+                continue
+            }
+            if let found = Self.embedLine(paragraph) {
+                embed = found
+                continue
+            }
+            if Self.isHeading(paragraph) { headings.insert(paragraphs.count) }
+            paragraphs.append(paragraph)
+        }
+        guard paragraphs.contains(where: { !$0.isEmpty }) || header.title != nil else { throw .noReadableText }
+
+        let body = paragraphs.joined(separator: "\n\n")
+        let sentences = Self.sentences(of: paragraphs, skipping: headings)
+
+        let published: PublicationDate
+        if let date = header.date {
+            published = PublicationDate(
+                day: date.day, secondsIntoDay: date.secondsIntoDay, utcOffsetSeconds: date.utcOffsetSeconds,
+                origin: .header)
+        } else if let date = embed?.date {
+            published = PublicationDate(day: date.day, origin: .embed)
+        } else {
+            published = PublicationDate(day: document.arrivalDay, origin: .arrival)
+        }
+
+        let outlet = header.source ?? document.folderLabel ?? attributedOutlet ?? embed?.outlet
+        let title = header.title.map(Self.cleanTitle) ?? Headline.fromLead(sentences.first?.text ?? body)
+        let summary = Summarizer(length: summaryLength).select(sentences)
+        return Article(
+            fileName: document.fileName, contentHash: contentHash, title: title,
+            titleIsGenerated: header.title == nil, published: published, outlet: outlet, authors: header.authors,
+            url: header.url, body: body, sentences: sentences, summary: summary,
+            isEnglish: LanguageGuess.looksEnglish(body))
+    }
+
+    struct Header {
+        var title: String?
+        var date: DateParser.Parsed?
+        var source: String?
+        var url: String?
+        var authors: [String] = []
+
+        mutating func apply(_ field: HeaderField, _ value: String) {
+            guard !value.isEmpty else { return }
+            switch field {
+            case .title: title = title ?? value
+            case .date: date = date ?? DateParser.parse(value)
+            case .source: source = source ?? value
+            case .url: url = url ?? value
+            case .author:
+                authors += value.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingWhitespace() }
+                    .filter { !$0.isEmpty }
+            }
+        }
+    }
+
+    static func normalizedLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    static func headerPair(_ line: Substring) -> (HeaderField, String)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let key = line[..<colon].trimmingWhitespace().lowercased()
+        guard let field = headerKeys[key] else { return nil }
+        var value = line[line.index(after: colon)...].trimmingWhitespace()
+        if value.count >= 2, let first = value.first, let last = value.last,
+            (first == "\"" && last == "\"") || (first == "'" && last == "'")
+        {
+            value = String(value.dropFirst().dropLast())
+        }
+        return (field, value)
+    }
+
+    static func readFrontMatter(_ lines: inout [Substring], into header: inout Header) {
+        guard lines.first?.trimmingWhitespace() == "---",
+            let close = lines.dropFirst().firstIndex(where: { $0.trimmingWhitespace() == "---" })
+        else { return }
+        for line in lines[1..<close] {
+            if let (field, value) = headerPair(line) { header.apply(field, value) }
+        }
+        lines.removeSubrange(0...close)
+    }
+
+    static func readHeaderLines(_ lines: inout [Substring], into header: inout Header) {
+        var consumed = 0
+        for line in lines {
+            if line.trimmingWhitespace().isEmpty {
+                if consumed > 0 { consumed += 1 }
+                break
+            }
+            guard let (field, value) = headerPair(line) else { break }
+            header.apply(field, value)
+            consumed += 1
+        }
+        // Only a block of at least one recognised key counts; a lone "Source: ..." sentence in the body is prose.
+        if consumed > 0 { lines.removeFirst(min(consumed, lines.count)) }
+    }
+
+    /// ` date 2025-03-14 Putin has also proposed …`: the date header shares its line with the first sentence.
+    static func readInlineDateHeader(_ lines: inout [Substring], into header: inout Header) {
+        guard let index = lines.firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) else { return }
+        let line = lines[index].trimmingWhitespace()
+        let lower = line.lowercased()
+        guard lower.hasPrefix("date ") || lower.hasPrefix("date:") else { return }
+        let rest = line.dropFirst(5).trimmingWhitespace()
+        let candidate = rest.prefix(10)
+        guard let date = DateParser.parse(candidate) else { return }
+        var remainder = rest.dropFirst(10)[...]
+        // Keep a time if the header carries one (`date 2025-03-14T09:00:00Z …`).
+        if let spaceIndex = rest.firstIndex(of: " "), let full = DateParser.parse(rest[..<spaceIndex]) {
+            header.date = header.date ?? full
+            remainder = rest[spaceIndex...]
+        } else {
+            header.date = header.date ?? date
+        }
+        lines[index] = Substring(remainder.trimmingWhitespace())
+    }
+
+    /// The first line, when it reads as a title: short, followed by text, not ending like a sentence.
+    static func titleLine(_ lines: [Substring]) -> String? {
+        guard let first = lines.first, lines.count > 1 else { return nil }
+        var line = first.trimmingWhitespace()
+        while line.hasPrefix("#") { line.removeFirst() }
+        line = line.trimmingWhitespace()
+        let words = line.split(separator: " ")
+        guard !line.isEmpty, words.count <= 25, line.count <= 250 else { return nil }
+        guard lines.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
+        if line.hasSuffix(":") { return nil }
+        if line.hasSuffix(".") && !line.hasSuffix("...") && words.count > 12 { return nil }
+        return line
+    }
+
+    static func cleanTitle(_ title: String) -> String {
+        var t = title.trimmingWhitespace()
+        while t.hasPrefix("#") { t.removeFirst() }
+        return t.trimmingWhitespace()
+    }
+
+    /// Paragraphs split at blank lines; when a text has none, each line is a paragraph.
+    static func paragraphs(_ lines: [Substring]) -> [String] {
+        var result: [String] = []
+        var current: [String] = []
+        let hasBlankLines = lines.contains { $0.trimmingWhitespace().isEmpty }
+        func flush() {
+            if !current.isEmpty { result.append(current.joined(separator: " ")) }
+            current = []
+        }
+        for line in lines {
+            var trimmed = line.trimmingWhitespace()
+            if trimmed.hasPrefix("#") {
+                while trimmed.hasPrefix("#") { trimmed.removeFirst() }
+                trimmed = trimmed.trimmingWhitespace()
+            }
+            if trimmed.isEmpty {
+                flush()
+            } else if hasBlankLines {
+                current.append(trimmed)
+            } else {
+                current.append(trimmed)
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// `From The New York Post:` names the outlet the following text comes from.
+    static func attributionOutlet(_ paragraph: String) -> String? {
+        guard paragraph.hasSuffix(":") else { return nil }
+        let words = paragraph.dropLast().split(separator: " ")
+        guard words.count >= 2, words.count <= 7, let lead = words.first?.lowercased(),
+            ["from", "via", "source", "courtesy"].contains(lead)
+        else { return nil }
+        var nameWords = words.dropFirst()
+        if nameWords.first?.lowercased() == "of" { nameWords = nameWords.dropFirst() }
+        guard nameWords.allSatisfy({ $0.first?.isUppercase ?? false }) else { return nil }
+        return Outlet.canonicalName(nameWords.joined(separator: " "))
+    }
+
+    /// `— New York Post (@nypost) March 14, 2025`: an embedded post's closing line, with its outlet and date.
+    static func embedLine(_ paragraph: String) -> (outlet: String?, date: DateParser.Parsed?)? {
+        var text = Substring(paragraph)
+        guard let first = text.first, first == "—" || first == "–" || text.hasPrefix("-- ") || text.hasPrefix("- ")
+        else { return nil }
+        text = text.drop(while: { $0 == "—" || $0 == "–" || $0 == "-" || $0 == " " })
+        guard let open = text.firstIndex(of: "("), text[open...].dropFirst().first == "@",
+            let close = text[open...].firstIndex(of: ")")
+        else { return nil }
+        let name = text[..<open].trimmingWhitespace()
+        let date = DateParser.firstWrittenDate(in: text[text.index(after: close)...])
+        guard date != nil || !name.isEmpty else { return nil }
+        return (name.isEmpty ? nil : Outlet.canonicalName(name), date)
+    }
+
+    /// A short line with no closing punctuation, such as `NATO Tensions`, is a subheading, not a sentence.
+    static func isHeading(_ paragraph: String) -> Bool {
+        guard let last = paragraph.last else { return false }
+        let words = paragraph.split(separator: " ")
+        return words.count <= 10 && !".!?\"”’:;…)".contains(last)
+    }
+
+    static func sentences(of paragraphs: [String], skipping headings: Set<Int>) -> [Sentence] {
+        var result: [Sentence] = []
+        var offset = 0
+        for (number, paragraph) in paragraphs.enumerated() {
+            let scalars = Array(paragraph.unicodeScalars)
+            if !headings.contains(number) {
+                for range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
+                    let text = String(String.UnicodeScalarView(scalars[range]))
+                    result.append(
+                        Sentence(
+                            text: text, start: offset + range.lowerBound, end: offset + range.upperBound,
+                            paragraph: number))
+                }
+            }
+            offset += scalars.count + 2
+        }
+        return result
+    }
+}

@@ -1,0 +1,115 @@
+/// Splits paragraphs into sentences without breaking at abbreviations, initials, decimals or ellipses inside a
+/// sentence, and keeps a quotation's closing attribution ("…!” Trump wrote.) with the quotation.
+package enum SentenceSplitter {
+    /// Abbreviations that end in a period without ending a sentence (lower-cased, without the period).
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
+        "maj", "st", "jr", "sr", "mt", "ft", "no", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "est",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "fig",
+        "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c", "rev", "hon", "pres", "supt", "messrs", "al",
+    ]
+    static let speechVerbs: Set<String> = [
+        "said", "says", "wrote", "writes", "told", "added", "asserted", "stated", "asked", "explained", "noted",
+        "declared", "tweeted", "posted", "insisted", "argued", "continued", "replied", "warned", "claimed",
+    ]
+
+    /// Sentence ranges, as scalar offsets into `scalars`, for the text between `start` and `end`.
+    package static func split(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var sentenceStart = skipSpaces(scalars, start, end)
+        var index = sentenceStart
+        while index < end {
+            let scalar = scalars[index]
+            guard isTerminator(scalar) else {
+                index += 1
+                continue
+            }
+            var after = index + 1
+            while after < end && (isTerminator(scalars[after]) || isClosing(scalars[after])) { after += 1 }
+            let closesQuote = (index + 1..<after).contains { isClosing(scalars[$0]) }
+            let nextStart = skipSpaces(scalars, after, end)
+            guard nextStart > after, nextStart < end else {
+                index = after
+                continue
+            }
+            if scalar == "." && isAbbreviationBefore(scalars, index, lowerBound: sentenceStart) {
+                index = after
+                continue
+            }
+            let next = scalars[nextStart]
+            let startsSentence =
+                next.properties.isUppercase || isOpening(next) || ("0"..."9").contains(next)
+            if !startsSentence {
+                index = after
+                continue
+            }
+            if closesQuote && isShortAttribution(scalars, from: nextStart, to: end) {
+                index = after
+                continue
+            }
+            result.append(sentenceStart..<trimEnd(scalars, sentenceStart, after))
+            sentenceStart = nextStart
+            index = nextStart
+        }
+        if sentenceStart < end {
+            let trimmed = trimEnd(scalars, sentenceStart, end)
+            if trimmed > sentenceStart { result.append(sentenceStart..<trimmed) }
+        }
+        return result
+    }
+
+    static func isTerminator(_ s: Unicode.Scalar) -> Bool { s == "." || s == "!" || s == "?" || s == "…" }
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "”" || s == "’" || s == "'" || s == ")" || s == "]" || s == "»"
+    }
+    static func isOpening(_ s: Unicode.Scalar) -> Bool {
+        s == "\"" || s == "“" || s == "‘" || s == "'" || s == "(" || s == "[" || s == "«"
+    }
+
+    static func skipSpaces(_ scalars: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int {
+        var i = from
+        while i < end && scalars[i].properties.isWhitespace { i += 1 }
+        return i
+    }
+
+    static func trimEnd(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
+        var i = end
+        while i > start && scalars[i - 1].properties.isWhitespace { i -= 1 }
+        return i
+    }
+
+    static func isAbbreviationBefore(_ scalars: [Unicode.Scalar], _ period: Int, lowerBound: Int) -> Bool {
+        var wordStart = period
+        while wordStart > lowerBound && !scalars[wordStart - 1].properties.isWhitespace
+            && !isOpening(scalars[wordStart - 1])
+        {
+            wordStart -= 1
+        }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<period]))
+        if word.isEmpty { return false }
+        // A single capital is an initial (J. R. R. Tolkien); internal periods mark forms like U.S. or e.g.
+        if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
+        let lowered = word.lowercased()
+        if abbreviations.contains(lowered) { return true }
+        return lowered.contains(".") && lowered.unicodeScalars.count <= 6
+    }
+
+    static func isShortAttribution(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var i = start
+        while i < end && words.count <= 6 {
+            let s = scalars[i]
+            if s.properties.isAlphabetic || s == "-" || s == "’" || s == "'" {
+                current.append(s)
+            } else {
+                if !current.isEmpty { words.append(String(current).lowercased()) }
+                current = String.UnicodeScalarView()
+                if isTerminator(s) || s == "," || s == "“" { break }
+            }
+            i += 1
+        }
+        if !current.isEmpty { words.append(String(current).lowercased()) }
+        return words.count <= 6 && words.contains(where: speechVerbs.contains)
+    }
+}

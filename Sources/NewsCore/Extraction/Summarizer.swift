@@ -1,0 +1,36 @@
+/// Picks an article's key sentences by centrality and position, leaving out near-repeats.
+package struct Summarizer: Sendable {
+    package var length: Int
+
+    package init(length: Int) { self.length = length }
+
+    /// Indexes of the chosen sentences, in body order.
+    package func select(_ sentences: [Sentence]) -> [Int] {
+        guard length > 0, !sentences.isEmpty else { return [] }
+        let termSets = sentences.map { Set(Tokenizer.terms($0.text)) }
+        var documentFrequency: [String: Int] = [:]
+        for terms in termSets { for term in terms { documentFrequency[term, default: 0] += 1 } }
+        let scores = sentences.indices.map { index -> Double in
+            let terms = termSets[index]
+            guard !terms.isEmpty else { return 0 }
+            // Centrality: how many other sentences share this one's words, normalised by its length.
+            let shared = terms.reduce(0.0) { $0 + Double(documentFrequency[$1, default: 1] - 1) }
+            let centrality = shared / Double(terms.count).squareRoot()
+            let position = 1.0 / (1.0 + 0.3 * Double(index))
+            let tooShort = terms.count < 4 ? 0.3 : 1.0
+            return (centrality * 0.5 + position * 2.0) * tooShort
+        }
+        let order = sentences.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        var chosen: [Int] = []
+        for index in order where chosen.count < length {
+            let redundant = chosen.contains { Self.overlap(termSets[$0], termSets[index]) > 0.6 }
+            if !redundant && !termSets[index].isEmpty { chosen.append(index) }
+        }
+        return chosen.sorted()
+    }
+
+    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
+        return Double(a.intersection(b).count) / Double(min(a.count, b.count))
+    }
+}

@@ -1,0 +1,45 @@
+/// Renders a day's stories as `clusters/YYYY-MM-DD.json`, in the contract of the evaluation scorer.
+///
+/// Every file appears exactly once: an exact copy is listed in its original's story with `duplicate_of`.
+package enum ClusterRenderer {
+    package static func render(_ digest: Digest) -> String {
+        let stories: [JSONValue] = digest.stories.map { story in
+            var articles: [JSONValue] = []
+            for entry in story.entries {
+                let article = entry.article
+                articles.append(
+                    .object([
+                        ("file", .string(article.fileName)),
+                        ("title", .string(article.title)),
+                        ("outlet", .optional(article.outlet)),
+                        ("published", .string(article.published.iso8601)),
+                        ("sha256", .string(article.contentHash)),
+                    ]))
+                for copy in entry.copies {
+                    articles.append(
+                        .object([
+                            ("file", .string(copy.fileName)),
+                            ("duplicate_of", .string(article.fileName)),
+                            ("outlet", .optional(copy.outlet)),
+                        ]))
+                }
+            }
+            let summarySources: [JSONValue] = story.summary.map { line in
+                .object([
+                    ("file", .string(line.fileName)), ("sentence", .int(line.sentenceIndex)),
+                    ("start", .int(line.start)), ("end", .int(line.end)),
+                ])
+            }
+            return .object([
+                ("id", .string(story.id.rawValue)),
+                ("headline", .string(story.headline)),
+                ("summary", .array(story.summary.map { .string($0.text) })),
+                ("summary_sources", .array(summarySources)),
+                ("outlets", .array(story.outlets.map(JSONValue.string))),
+                ("articles", .array(articles)),
+            ])
+        }
+        return JSONValue.object([("date", .string(digest.day.description)), ("stories", .array(stories))]).pretty
+            + "\n"
+    }
+}

@@ -1,0 +1,250 @@
+@preconcurrency import Dispatch
+import Foundation
+import Logging
+import NewsCore
+import NewsLinux
+import NewsStore
+import Synchronization
+import SystemPackage
+
+extension Pipeline {
+    // MARK: - Recording results (applyQueue)
+
+    /// Records one result in the ledger, then moves the original where the policy says. The ledger is written
+    /// first: a crash between the two leaves a recorded file in the processing area, which the next start moves on
+    /// without processing it again.
+    func apply(_ claimed: ClaimedFile, _ result: WorkResult) {
+        lastApplyBeat = SystemdNotifier.monotonicMicroseconds()
+        let settings = self.settings
+        let now = Date().timeIntervalSince1970
+        var record = FileRecord(
+            claimName: claimed.inPlace ? "ingest:\(claimed.claimedAt):\(claimed.currentPath)" : claimed.claim.encoded,
+            fileName: claimed.claim.fileName,
+            relativePath: claimed.inPlace
+                ? claimed.currentPath.string : String(decoding: claimed.claim.relativePath, as: UTF8.self),
+            folderLabel: claimed.claim.folderLabel, size: 0, sha256: nil, status: .processed, location: nil,
+            arrivedAt: claimed.claimedAt, finishedAt: now)
+        do {
+            switch result {
+            case .vanished, .alreadyIngested:
+                return
+            case .article(let article, let size, let modified):
+                record.size = size
+                record.sha256 = article.contentHash
+                record.modifiedAtNs = modified
+                record.location = successLocation(for: claimed, settings: settings)
+                let outcome = try store.recordProcessed(record, article: article)
+                finishDisposition(of: claimed.currentPath, record: record, settings: settings)
+                noteRecorded(outcome, record: record, title: article.title)
+            case .knownContent(let sha, let size, let modified):
+                record.size = size
+                record.sha256 = sha
+                record.modifiedAtNs = modified
+                record.location = successLocation(for: claimed, settings: settings)
+                let outcome = try store.recordProcessed(record, article: nil)
+                finishDisposition(of: claimed.currentPath, record: record, settings: settings)
+                noteRecorded(outcome, record: record, title: nil)
+            case .failed(let reason, let size, let sha):
+                record.size = size
+                record.sha256 = sha
+                record.status = .failed
+                record.error = reason
+                record.location = claimed.inPlace ? claimed.currentPath.string : failedLocation(for: claimed, settings)
+                try store.recordFailed(record)
+                if !claimed.inPlace { finishDisposition(of: claimed.currentPath, record: record, settings: settings) }
+                failedSinceStart += 1
+                logger.warning(
+                    "cannot process \(record.relativePath): \(reason), skipping",
+                    metadata: [
+                        "file": "\(record.relativePath)", "reason": "\(reason)",
+                        "message.id": "\(MessageID.fileFailed)", "location": "\(record.location ?? "")",
+                    ])
+            }
+            appliedSinceStart += 1
+        } catch {
+            // The file stays in the processing area, where the next start finds it and tries again.
+            logger.error(
+                "cannot record \(record.relativePath) in the state database; it will be retried at the next start",
+                metadata: ["file": "\(record.relativePath)", "error": "\(error)"])
+        }
+        scheduleRender()
+        updateStatusIfDue()
+    }
+
+    func noteRecorded(_ outcome: RecordOutcome, record: FileRecord, title: String?) {
+        switch outcome {
+        case .newArticle(let day):
+            dirtyDays.insert(day)
+            logger.info(
+                "ingested \(record.relativePath)",
+                metadata: [
+                    "file": "\(record.relativePath)", "day": "\(day)", "title": "\(title ?? "")",
+                    "sha256": "\(record.sha256 ?? "")", "message.id": "\(MessageID.fileIngested)",
+                ])
+        case .duplicate(let original, let day):
+            dirtyDays.insert(day)
+            logger.info(
+                "\(record.relativePath) is an exact copy of \(original); recorded, not processed again",
+                metadata: [
+                    "file": "\(record.relativePath)", "duplicate_of": "\(original)",
+                    "message.id": "\(MessageID.fileDuplicate)",
+                ])
+        }
+        if settings.archivePolicy == .keep, let location = record.location, let mtime = record.modifiedAtNs {
+            keptFiles.withLock { $0[location] = mtime }
+        }
+    }
+
+    /// Where a processed original goes: the archive folder of today, back to where it was dropped, or nowhere.
+    func successLocation(for claimed: ClaimedFile, settings: Settings) -> String? {
+        if claimed.inPlace { return claimed.currentPath.string }
+        switch settings.archivePolicy {
+        case .delete: return nil
+        case .keep: return claimed.originalPath.string
+        case .move:
+            let today = day(ofEpochSeconds: Date().timeIntervalSince1970, settings: settings)
+            let folder = FilePath(settings.archivePath).appending(today.description)
+            return uniquePath(in: folder, name: claimed.claim.fileName, token: claimed.claim.token).string
+        }
+    }
+
+    func failedLocation(for claimed: ClaimedFile, _ settings: Settings) -> String {
+        uniquePath(in: FilePath(settings.failedPath), name: claimed.claim.fileName, token: claimed.claim.token).string
+    }
+
+    /// `folder/name`, or `folder/stem.token.ext` when a file of that name is already there. Only the apply queue
+    /// writes these folders, so checking then renaming cannot race another writer of ours.
+    func uniquePath(in folder: FilePath, name: String, token: String) -> FilePath {
+        let safeName = name.isEmpty || name == "." || name == ".." ? "unnamed" : name.replacingOccurrences(of: "/", with: "_")
+        let plain = folder.appending(safeName)
+        if (try? FileSystem.status(plain)) == nil, (try? FileSystem.status(FilePath(plain.string + ".error"))) == nil {
+            return plain
+        }
+        let ext = Extractor.fileExtension(of: safeName)
+        let stem = ext.isEmpty ? safeName : String(safeName.dropLast(ext.count + 1))
+        return folder.appending(ext.isEmpty ? "\(stem).\(token)" : "\(stem).\(token).\(ext)")
+    }
+
+    /// Moves a recorded file from the processing area to the location its ledger entry names (or deletes it), and
+    /// writes the reason beside a failed file. Safe to repeat: recovery calls it for files a crash left behind.
+    func finishDisposition(of current: FilePath, record: FileRecord, settings: Settings) {
+        do {
+            guard let location = record.location.map({ FilePath($0) }) else {
+                try FileSystem.remove(current)
+                return
+            }
+            var folder = location
+            folder.removeLastComponent()
+            try FileSystem.createDirectories(folder)
+            if record.status == .failed {
+                let reason = "newsdigest could not process '\(record.relativePath)' "
+                    + "(claimed \(Date(timeIntervalSince1970: record.arrivedAt))):\n\(record.error ?? "unknown error")\n"
+                try AtomicFileWriter.write(reason, to: FilePath(location.string + ".error"))
+            }
+            if current != location { _ = try FileSystem.rename(current, to: location) }
+        } catch {
+            logger.error(
+                "cannot move \(record.relativePath) out of the processing area; it is recorded and will be moved at the next start",
+                metadata: ["file": "\(record.relativePath)", "error": "\(error)"])
+        }
+    }
+
+    // MARK: - Rendering (applyQueue)
+
+    func scheduleRender() {
+        guard !dirtyDays.isEmpty, !renderScheduled else { return }
+        renderScheduled = true
+        applyQueue.asyncAfter(deadline: .now() + .milliseconds(40)) { [self] in
+            renderScheduled = false
+            renderDirtyDays()
+        }
+    }
+
+    /// Re-clusters and rewrites each changed day's digest, clusters file and the index.
+    func renderDirtyDays() {
+        guard !dirtyDays.isEmpty else { return }
+        let settings = self.settings
+        let days = dirtyDays.sorted()
+        dirtyDays.removeAll()
+        var failedDays: [CivilDate] = []
+        let digestDirectory = settings.output + "/digests"
+        let clusterer = StoryClusterer(threshold: settings.storyThreshold, summaryLength: settings.summarySentences)
+        for day in days {
+            do {
+                let digest = clusterer.digest(for: day, entries: try store.entries(on: day))
+                try AtomicFileWriter.write(
+                    DigestRenderer(digestDirectory: digestDirectory).render(digest),
+                    to: FilePath("\(digestDirectory)/\(day).md"))
+                try AtomicFileWriter.write(
+                    ClusterRenderer.render(digest), to: FilePath("\(settings.output)/clusters/\(day).json"))
+                try store.replaceStories(on: day, with: digest.stories)
+                logger.info(
+                    "digest written for \(day)",
+                    metadata: [
+                        "day": "\(day)", "stories": "\(digest.stories.count)", "articles": "\(digest.articleCount)",
+                        "message.id": "\(MessageID.digestWritten)",
+                    ])
+            } catch {
+                failedDays.append(day)
+                logger.error("cannot write the digest for \(day); retrying in 5 s",
+                             metadata: ["day": "\(day)", "error": "\(error)"])
+            }
+        }
+        do {
+            try AtomicFileWriter.write(IndexRenderer.render(try store.days()), to: FilePath(settings.output + "/index.md"))
+        } catch {
+            logger.error("cannot write the index; retrying with the next digest", metadata: ["error": "\(error)"])
+        }
+        if !failedDays.isEmpty {
+            let retry = failedDays
+            applyQueue.asyncAfter(deadline: .now() + 5) { [self] in
+                dirtyDays.formUnion(retry)
+                renderDirtyDays()
+            }
+        }
+        updateStatusIfDue(force: true)
+    }
+
+    // MARK: - Status
+
+    /// The one line systemd shows: `watching /srv/news/inbox: 3 queued, 1554 articles, 212 stories today`.
+    func statusLine() -> String {
+        let settings = self.settings
+        let today = day(ofEpochSeconds: Date().timeIntervalSince1970, settings: settings)
+        let counters = (try? store.counters(storiesOn: today)) ?? NewsStore.Counters()
+        let queued = intakeQueue.sync { ready.count + inFlight }
+        return "\(polling ? "polling" : "watching") \(settings.inbox): \(queued) queued, "
+            + "\(counters.articles) articles, \(counters.stories) stories today"
+    }
+
+    func updateStatusIfDue(force: Bool = false) {
+        let now = Date().timeIntervalSince1970
+        guard force || now - lastStatusUpdate >= 1 else { return }
+        lastStatusUpdate = now
+        let line = statusLine()
+        notifier.status(line)
+        writeStatusFile(line)
+    }
+
+    func writeStatusFile(_ line: String) {
+        let settings = self.settings
+        let (queued, inFlight, waiting, mode) = intakeQueue.sync {
+            (ready.count, self.inFlight, tracker.waitingCount, polling ? "poll" : "inotify")
+        }
+        let status = JSONValue.object([
+            ("pid", .int(Int(getpid()))),
+            ("status", .string(line)),
+            ("inbox", .string(settings.inbox)),
+            ("output", .string(settings.output)),
+            ("mode", .string(mode)),
+            ("started", .string(ISO8601DateFormatter().string(from: startedAt))),
+            ("updated", .string(ISO8601DateFormatter().string(from: Date()))),
+            ("queued", .int(queued)),
+            ("in_flight", .int(inFlight)),
+            ("settling", .int(waiting)),
+            ("processed_since_start", .int(appliedSinceStart)),
+            ("failed_since_start", .int(failedSinceStart)),
+        ])
+        try? AtomicFileWriter.write(status.pretty + "\n", to: FilePath(settings.stateDirectory + "/status.json"))
+    }
+}

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SystemPackage
+
+/// Writes files so that a reader sees either the old content or the new, never a partial file.
+package enum AtomicFileWriter {
+    /// Writes `bytes` to a temporary file in the destination's directory, fsyncs it, renames it over `path`, and
+    /// fsyncs the directory so the rename survives a power cut.
+    ///
+    /// - Throws: `LinuxError`; the temporary file is removed and the old content left in place.
+    package static func write(_ bytes: [UInt8], to path: FilePath, mode: mode_t = 0o644) throws(LinuxError) {
+        var directory = path
+        directory.removeLastComponent()
+        guard let name = path.lastComponent else {
+            throw LinuxError("'\(path)' names no file", syscall: "open", errno: .invalidArgument)
+        }
+        let temporary = directory.appending(".\(name.string).tmp-\(getpid())")
+        let fd = temporary.withPlatformString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode) }
+        guard fd >= 0 else { throw LinuxError.current("cannot create '\(temporary)'", syscall: "open") }
+        var failure: LinuxError?
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                retryingInterrupts { Glibc.write(fd, buffer.baseAddress! + written, buffer.count - written) }
+            }
+            if count < 0 {
+                failure = LinuxError.current("cannot write '\(temporary)'", syscall: "write")
+                break
+            }
+            written += count
+        }
+        if failure == nil && fsync(fd) != 0 {
+            failure = LinuxError.current("cannot flush '\(temporary)' to disk", syscall: "fsync")
+        }
+        if close(fd) != 0 && failure == nil {
+            failure = LinuxError.current("cannot close '\(temporary)'", syscall: "close")
+        }
+        if failure == nil {
+            let renamed = temporary.withPlatformString { src in path.withPlatformString { Glibc.rename(src, $0) } }
+            if renamed != 0 { failure = LinuxError.current("cannot move '\(temporary)' into place", syscall: "rename") }
+        }
+        if let failure {
+            _ = temporary.withPlatformString { unlink($0) }
+            throw failure
+        }
+        syncDirectory(directory)
+    }
+
+    /// Writes UTF-8 text atomically.
+    package static func write(_ text: String, to path: FilePath, mode: mode_t = 0o644) throws(LinuxError) {
+        try write(Array(text.utf8), to: path, mode: mode)
+    }
+
+    /// `fsync(2)` on a directory, so that a rename or unlink in it is durable; failures are ignored because some
+    /// filesystems refuse to fsync directories and the data itself is already safe.
+    package static func syncDirectory(_ directory: FilePath) {
+        let fd = directory.withPlatformString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+}

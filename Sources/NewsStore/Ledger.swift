@@ -1,0 +1,295 @@
+import Foundation
+import GRDB
+import NewsCore
+
+/// How a file's processing ended.
+package enum FileStatus: String, Sendable, Codable {
+    /// Extracted into a new article.
+    case processed
+    /// Identical to an article already recorded; not processed again.
+    case duplicate
+    /// Could not be processed; moved to the failed folder with a reason.
+    case failed
+}
+
+/// A ledger row: one file the daemon took in.
+package struct FileRecord: Sendable, Equatable {
+    package var id: Int64?
+    package var claimName: String
+    package var fileName: String
+    package var relativePath: String
+    package var folderLabel: String?
+    package var size: Int64
+    /// The file's mtime when claimed; with the keep-in-place policy it tells an untouched kept file from a new one.
+    package var modifiedAtNs: Int64?
+    package var sha256: String?
+    package var status: FileStatus
+    package var error: String?
+    /// Where the file was put (archive, failed folder, left in place), or nil when deleted.
+    package var location: String?
+    package var articleID: Int64?
+    package var arrivedAt: Double
+    package var finishedAt: Double
+
+    package init(
+        claimName: String, fileName: String, relativePath: String, folderLabel: String?, size: Int64,
+        sha256: String?, status: FileStatus, error: String? = nil, location: String?, arrivedAt: Double,
+        finishedAt: Double
+    ) {
+        self.claimName = claimName
+        self.fileName = fileName
+        self.relativePath = relativePath
+        self.folderLabel = folderLabel
+        self.size = size
+        self.sha256 = sha256
+        self.status = status
+        self.error = error
+        self.location = location
+        self.arrivedAt = arrivedAt
+        self.finishedAt = finishedAt
+    }
+}
+
+extension FileRecord: FetchableRecord, MutablePersistableRecord {
+    package static let databaseTableName = "file"
+
+    package init(row: Row) throws {
+        id = row["id"]
+        claimName = row["claimName"]
+        fileName = row["fileName"]
+        relativePath = row["relativePath"]
+        folderLabel = row["folderLabel"]
+        size = row["size"]
+        modifiedAtNs = row["modifiedAtNs"]
+        sha256 = row["sha256"]
+        status = FileStatus(rawValue: row["status"]) ?? .failed
+        error = row["error"]
+        location = row["location"]
+        articleID = row["articleId"]
+        arrivedAt = row["arrivedAt"]
+        finishedAt = row["finishedAt"]
+    }
+
+    package func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["claimName"] = claimName
+        container["fileName"] = fileName
+        container["relativePath"] = relativePath
+        container["folderLabel"] = folderLabel
+        container["size"] = size
+        container["modifiedAtNs"] = modifiedAtNs
+        container["sha256"] = sha256
+        container["status"] = status.rawValue
+        container["error"] = error
+        container["location"] = location
+        container["articleId"] = articleID
+        container["arrivedAt"] = arrivedAt
+        container["finishedAt"] = finishedAt
+    }
+
+    package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// What recording a processed file did.
+package enum RecordOutcome: Sendable, Equatable {
+    /// A new article, listed in the digest of this day.
+    case newArticle(day: CivilDate)
+    /// The content was already recorded as an article (in the digest of `day`); the file is a copy.
+    case duplicate(ofFile: String, day: CivilDate)
+}
+
+extension NewsStore {
+    /// The ledger entry of a claim, if it was recorded (used to finish what a crash interrupted).
+    package func fileRecord(claimName: String) throws -> FileRecord? {
+        try writer.read { db in try FileRecord.filter(Column("claimName") == claimName).fetchOne(db) }
+    }
+
+    /// True when an article with this content hash exists, so the file need not be extracted again.
+    package func hasArticle(sha256: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM article WHERE sha256 = ?)", arguments: [sha256])
+                ?? false
+        }
+    }
+
+    /// Records a file that was read successfully, with its article unless an identical one exists. One transaction.
+    ///
+    /// - Parameters:
+    ///   - file: the ledger row; its `status`, `articleID` and `sha256` are set here.
+    ///   - article: the extracted article, or nil when the caller already knew the content to be a duplicate.
+    package func recordProcessed(_ file: FileRecord, article: Article?) throws -> RecordOutcome {
+        try writer.write { db in
+            var file = file
+            if let existing = try Row.fetchOne(
+                db, sql: "SELECT id, fileName, digestDay FROM article WHERE sha256 = ?", arguments: [file.sha256])
+            {
+                file.status = .duplicate
+                file.articleID = existing["id"]
+                try file.insert(db)
+                let day = CivilDate(iso: existing["digestDay"] as String) ?? CivilDate(secondsSinceEpoch: 0)
+                return .duplicate(ofFile: existing["fileName"], day: day)
+            }
+            guard let article else {
+                throw DatabaseError(message: "no article given for new content \(file.sha256 ?? "?")")
+            }
+            let payload = try JSONEncoder().encode(article)
+            try db.execute(
+                sql: """
+                    INSERT INTO article (sha256, fileName, title, digestDay, published, outlet, location, payload,
+                                         createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    article.contentHash, article.fileName, article.title, article.digestDay.description,
+                    article.published.iso8601, article.outlet, file.location, payload, file.finishedAt,
+                ])
+            file.status = .processed
+            file.articleID = db.lastInsertedRowID
+            try file.insert(db)
+            return .newArticle(day: article.digestDay)
+        }
+    }
+
+    /// Records a file that could not be processed.
+    package func recordFailed(_ file: FileRecord) throws {
+        try writer.write { db in
+            var file = file
+            file.status = .failed
+            try file.insert(db)
+        }
+    }
+
+    /// The entries of one day's digest: its articles with where their originals are and their exact copies.
+    package func entries(on day: CivilDate) throws -> [DigestEntry] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, payload, location FROM article WHERE digestDay = ? ORDER BY id",
+                arguments: [day.description])
+            var copies: [Int64: [ArticleCopy]] = [:]
+            let copyRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.articleId, f.fileName, f.location, f.folderLabel FROM file f
+                    JOIN article a ON a.id = f.articleId
+                    WHERE a.digestDay = ? AND f.status = 'duplicate' ORDER BY f.fileName, f.id
+                    """, arguments: [day.description])
+            for row in copyRows {
+                let articleID: Int64 = row["articleId"]
+                copies[articleID, default: []].append(
+                    ArticleCopy(fileName: row["fileName"], location: row["location"], outlet: row["folderLabel"]))
+            }
+            let decoder = JSONDecoder()
+            return try rows.map { row in
+                let id: Int64 = row["id"]
+                let article = try decoder.decode(Article.self, from: row["payload"] as Data)
+                return DigestEntry(article: article, location: row["location"], copies: copies[id] ?? [])
+            }
+        }
+    }
+
+    /// Every day with articles, with its counts, for the index.
+    package func days() throws -> [IndexRenderer.Day] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.digestDay AS day, COUNT(DISTINCT a.id) AS articles,
+                           (SELECT COUNT(*) FROM story s WHERE s.day = a.digestDay) AS stories
+                    FROM article a GROUP BY a.digestDay ORDER BY a.digestDay
+                    """)
+            return rows.compactMap { row in
+                guard let day = CivilDate(iso: row["day"] as String) else { return nil }
+                return IndexRenderer.Day(day: day, articles: row["articles"], stories: row["stories"])
+            }
+        }
+    }
+
+    /// Replaces the stories recorded for `day` with the clusterer's latest result. One transaction.
+    package func replaceStories(on day: CivilDate, with stories: [Story]) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM story WHERE day = ?", arguments: [day.description])
+            for story in stories {
+                try db.execute(
+                    sql: "INSERT INTO story (storyKey, day, headline) VALUES (?, ?, ?)",
+                    arguments: [story.id.rawValue, day.description, story.headline])
+                let storyRowID = db.lastInsertedRowID
+                for entry in story.entries {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO storyArticle (storyId, articleId)
+                            SELECT ?, id FROM article WHERE sha256 = ?
+                            """, arguments: [storyRowID, entry.article.contentHash])
+                }
+            }
+        }
+    }
+
+    /// Counters for `newsdigest status` and the systemd status line.
+    package struct Counters: Sendable, Equatable {
+        package var files = 0
+        package var articles = 0
+        package var duplicates = 0
+        package var failed = 0
+        package var stories = 0
+
+        package init() {}
+    }
+
+    package func counters(storiesOn day: CivilDate? = nil) throws -> Counters {
+        try writer.read { db in
+            var counters = Counters()
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM file GROUP BY status") {
+                let n: Int = row["n"]
+                counters.files += n
+                switch FileStatus(rawValue: row["status"]) {
+                case .duplicate: counters.duplicates = n
+                case .failed: counters.failed = n
+                default: break
+                }
+            }
+            counters.articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+            if let day {
+                counters.stories =
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE day = ?", arguments: [day.description])
+                    ?? 0
+            } else {
+                counters.stories = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT storyKey) FROM story") ?? 0
+            }
+            return counters
+        }
+    }
+
+    /// Files kept in the inbox under the keep-in-place policy: their location and the mtime they were recorded with.
+    package func keptFiles(under inbox: String) throws -> [String: Int64] {
+        let prefix = inbox.hasSuffix("/") ? inbox : inbox + "/"
+        return try writer.read { db in
+            var kept: [String: Int64] = [:]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT location, modifiedAtNs FROM file
+                    WHERE status != 'failed' AND substr(location, 1, ?) = ?
+                    """, arguments: [prefix.unicodeScalars.count, prefix])
+            for row in rows {
+                kept[row["location"] as String] = row["modifiedAtNs"] ?? 0
+            }
+            return kept
+        }
+    }
+
+    /// True when a file at `path` with this content was already taken in by `newsdigest ingest`.
+    package func wasIngested(path: String, sha256: String) throws -> Bool {
+        try writer.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS(SELECT 1 FROM file WHERE relativePath = ? AND sha256 = ?)",
+                arguments: [path, sha256]) ?? false
+        }
+    }
+
+    /// The most recent ledger entries, newest first.
+    package func recentFiles(limit: Int) throws -> [FileRecord] {
+        try writer.read { db in
+            try FileRecord.order(Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+}
