@@ -49,6 +49,7 @@ package final class Pipeline: @unchecked Sendable {
     // MARK: applyQueue state
     var dirtyDays: Set<CivilDate> = []
     var renderScheduled = false
+    var lastRenderSeconds = 0.0
     var lastApplyBeat = SystemdNotifier.monotonicMicroseconds()
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0

@@ -27,9 +27,14 @@ package struct StoryClusterer: Sendable {
 
         var components = UnionFind(count: ordered.count)
         var postings: [String: [Int]] = [:]
+        // A term in a large share of the day's articles names no particular event; leaving it out of the candidate
+        // index keeps the candidate lists short (the cosine still counts it).
+        let commonLimit = max(8, ordered.count / 20)
         for (index, vector) in vectors.enumerated() {
             var candidates = Set<Int>()
-            let top = vector.topTerms(indexedTerms)
+            let top = vector.topTerms(indexedTerms).filter {
+                statistics.documentFrequency[$0, default: 0] <= commonLimit
+            }
             for term in top { candidates.formUnion(postings[term] ?? []) }
             for other in candidates.sorted() where vectors[other].cosine(vector) >= threshold {
                 components.union(index, other)
@@ -67,9 +72,7 @@ package struct StoryClusterer: Sendable {
     }
 
     func makeStory(_ entries: [DigestEntry], vectors: [TermVector]) -> Story {
-        var centroid: [String: Double] = [:]
-        for vector in vectors { for (term, weight) in vector.weights { centroid[term, default: 0] += weight } }
-        let centre = TermVector(weights: centroid)
+        let centre = TermVector.sum(vectors)
 
         var candidates: [(line: SummaryLine, score: Double, terms: Set<String>)] = []
         for entry in entries {
@@ -79,7 +82,7 @@ package struct StoryClusterer: Sendable {
                 let termList = Tokenizer.terms(sentence.text)
                 guard termList.count >= 4 else { continue }
                 var score = 0.0
-                for term in Set(termList) { score += centre.weights[term] ?? 0 }
+                for term in Set(termList).sorted() { score += centre.weight(of: term) }
                 score /= Double(termList.count).squareRoot()
                 score *= 1.0 / (1.0 + 0.15 * Double(index))
                 let line = SummaryLine(

@@ -1,22 +1,63 @@
 import RealModule
 
 /// A sparse, L2-normalised TF-IDF vector over an article's content words.
+///
+/// Terms are kept sorted, so that every sum over them runs in the same order in every process: dictionary order
+/// changes from run to run, and floating-point sums in another order can flip a near-tie.
 package struct TermVector: Sendable {
-    package var weights: [String: Double]
+    package private(set) var terms: [String]
+    package private(set) var weights: [Double]
 
-    package init(weights: [String: Double]) { self.weights = weights }
+    /// Builds a vector from unordered weights.
+    package init(weights unordered: [String: Double]) {
+        let sorted = unordered.sorted { $0.key < $1.key }
+        terms = sorted.map(\.key)
+        weights = sorted.map(\.value)
+    }
 
-    /// Cosine similarity; both vectors are already unit length.
+    /// The weight of `term`, or 0.
+    package func weight(of term: String) -> Double {
+        var low = 0
+        var high = terms.count
+        while low < high {
+            let mid = (low + high) / 2
+            if terms[mid] < term { low = mid + 1 } else { high = mid }
+        }
+        return low < terms.count && terms[low] == term ? weights[low] : 0
+    }
+
+    /// Cosine similarity by merging the two sorted term lists; both vectors are already unit length.
     package func cosine(_ other: TermVector) -> Double {
-        let (small, large) = weights.count <= other.weights.count ? (self, other) : (other, self)
+        var i = 0
+        var j = 0
         var sum = 0.0
-        for (term, weight) in small.weights { sum += weight * (large.weights[term] ?? 0) }
+        while i < terms.count && j < other.terms.count {
+            if terms[i] == other.terms[j] {
+                sum += weights[i] * other.weights[j]
+                i += 1
+                j += 1
+            } else if terms[i] < other.terms[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
         return sum
     }
 
     /// The `count` heaviest terms, heaviest first, ties by name so the result is deterministic.
     package func topTerms(_ count: Int) -> [String] {
-        weights.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(count).map(\.key)
+        terms.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : terms[$0] < terms[$1] }
+            .prefix(count).map { terms[$0] }
+    }
+
+    /// Sums vectors term by term (for a story's centroid), in a deterministic order.
+    package static func sum(_ vectors: [TermVector]) -> TermVector {
+        var total: [String: Double] = [:]
+        for vector in vectors {
+            for (term, weight) in zip(vector.terms, vector.weights) { total[term, default: 0] += weight }
+        }
+        return TermVector(weights: total)
     }
 }
 
@@ -42,18 +83,16 @@ package struct TermStatistics: Sendable {
 
     /// The TF-IDF vector of one article's term counts, with sublinear TF and smoothed IDF.
     package func vector(for termCounts: [String: Int]) -> TermVector {
-        var weights: [String: Double] = [:]
-        var norm = 0.0
         let n = Double(documentCount)
-        for (term, count) in termCounts {
+        var weights: [(String, Double)] = []
+        weights.reserveCapacity(termCounts.count)
+        for (term, count) in termCounts.sorted(by: { $0.key < $1.key }) {
             let df = Double(documentFrequency[term] ?? 0)
             let idf = Double.log(onePlus: (n + 1) / (df + 1))
-            let weight = (1 + Double.log(Double(count))) * idf
-            weights[term] = weight
-            norm += weight * weight
+            weights.append((term, (1 + Double.log(Double(count))) * idf))
         }
-        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-        for key in weights.keys { weights[key]! *= scale }
-        return TermVector(weights: weights)
+        let norm = weights.reduce(0.0) { $0 + $1.1 * $1.1 }.squareRoot()
+        let scale = norm > 0 ? 1 / norm : 0
+        return TermVector(weights: Dictionary(uniqueKeysWithValues: weights.map { ($0.0, $0.1 * scale) }))
     }
 }

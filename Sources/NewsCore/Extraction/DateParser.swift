@@ -55,7 +55,11 @@ package enum DateParser {
         }
         guard let hour = number(11..<13), bytes.count >= 16, bytes[13] == UInt8(ascii: ":"),
             let minute = number(14..<16), hour < 24, minute < 60
-        else { return parsed }
+        else {
+            // `2025-03-14 Putin said …` is a date followed by prose, not a date value; the caller splits it.
+            // `2025-03-14T25:00` is a date with a broken time: keep the date.
+            return bytes[10] == UInt8(ascii: "T") ? parsed : nil
+        }
         var index = 16
         var second = 0
         if bytes.count >= 19, bytes[16] == UInt8(ascii: ":"), let s = number(17..<19), s < 61 {
@@ -78,7 +82,7 @@ package enum DateParser {
                         let colon = index + 3 < bytes.count && bytes[index + 3] == UInt8(ascii: ":")
                         m = number((index + (colon ? 4 : 3))..<(index + (colon ? 6 : 5))) ?? 0
                     }
-                    parsed.utcOffsetSeconds = sign * (h * 3600 + m * 60)
+                    if h <= 14 && m < 60 { parsed.utcOffsetSeconds = sign * (h * 3600 + m * 60) }
                 }
             }
         }

@@ -69,7 +69,7 @@ package struct PlainTextExtractor: Sendable {
             published = PublicationDate(day: document.arrivalDay, origin: .arrival)
         }
 
-        let outlet = header.source ?? document.folderLabel ?? attributedOutlet ?? embed?.outlet
+        let outlet = header.source.map(Outlet.canonicalName) ?? document.folderLabel ?? attributedOutlet ?? embed?.outlet
         let title = header.title.map(Self.cleanTitle) ?? Headline.fromLead(sentences.first?.text ?? body)
         let summary = Summarizer(length: summaryLength).select(sentences)
         return Article(
@@ -135,11 +135,25 @@ package struct PlainTextExtractor: Sendable {
                 break
             }
             guard let (field, value) = headerPair(line) else { break }
+            if field == .date, DateParser.parse(value) == nil, let split = splitLeadingDate(value) {
+                // `date: 2025-03-14 Putin has spoken today.`: the rest of the line is the first sentence.
+                header.date = header.date ?? split.date
+                lines.removeFirst(consumed)
+                lines[0] = Substring(split.rest)
+                return
+            }
             header.apply(field, value)
             consumed += 1
         }
         // Only a block of at least one recognised key counts; a lone "Source: ..." sentence in the body is prose.
         if consumed > 0 { lines.removeFirst(min(consumed, lines.count)) }
+    }
+
+    /// A value that starts with a date and goes on with prose: the date and the prose.
+    static func splitLeadingDate(_ value: String) -> (date: DateParser.Parsed, rest: String)? {
+        let words = value.split(separator: " ", maxSplits: 1)
+        guard words.count == 2, let date = DateParser.parse(words[0]) else { return nil }
+        return (date, String(words[1]))
     }
 
     /// ` date 2025-03-14 Putin has also proposed …`: the date header shares its line with the first sentence.
@@ -172,7 +186,10 @@ package struct PlainTextExtractor: Sendable {
         guard !line.isEmpty, words.count <= 25, line.count <= 250 else { return nil }
         guard lines.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
         if line.hasSuffix(":") { return nil }
-        if line.hasSuffix(".") && !line.hasSuffix("...") && words.count > 12 { return nil }
+        // Headlines do not end with a period, except in capitals or tokenised copy ("… WIN .").
+        if line.hasSuffix(".") && !line.hasSuffix("...") && !line.hasSuffix(" .") && line.uppercased() != line {
+            return nil
+        }
         return line
     }
 
@@ -186,7 +203,11 @@ package struct PlainTextExtractor: Sendable {
     static func paragraphs(_ lines: [Substring]) -> [String] {
         var result: [String] = []
         var current: [String] = []
-        let hasBlankLines = lines.contains { $0.trimmingWhitespace().isEmpty }
+        // Only a blank line between two lines of text separates paragraphs; a file's final newline does not.
+        let textLines = lines.indices.filter { !lines[$0].trimmingWhitespace().isEmpty }
+        let hasBlankLines =
+            textLines.count > 1
+            && (textLines.first!...textLines.last!).contains { lines[$0].trimmingWhitespace().isEmpty }
         func flush() {
             if !current.isEmpty { result.append(current.joined(separator: " ")) }
             current = []
@@ -233,8 +254,8 @@ package struct PlainTextExtractor: Sendable {
             let close = text[open...].firstIndex(of: ")")
         else { return nil }
         let name = text[..<open].trimmingWhitespace()
-        let date = DateParser.firstWrittenDate(in: text[text.index(after: close)...])
-        guard date != nil || !name.isEmpty else { return nil }
+        // Without a date after the handle it is a list item that mentions someone, not an embed's closing line.
+        guard let date = DateParser.firstWrittenDate(in: text[text.index(after: close)...]) else { return nil }
         return (name.isEmpty ? nil : Outlet.canonicalName(name), date)
     }
 

@@ -4,10 +4,12 @@ package enum SentenceSplitter {
     /// Abbreviations that end in a period without ending a sentence (lower-cased, without the period).
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
-        "maj", "st", "jr", "sr", "mt", "ft", "no", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "est",
+        "maj", "st", "jr", "sr", "mt", "ft", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "est",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "fig",
         "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c", "rev", "hon", "pres", "supt", "messrs", "al",
     ]
+    /// Abbreviations that only stand before a number (`No. 5`, `Vol. 2`); elsewhere the period ends a sentence.
+    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "pp", "art", "fig", "ch", "sec"]
     static let speechVerbs: Set<String> = [
         "said", "says", "wrote", "writes", "told", "added", "asserted", "stated", "asked", "explained", "noted",
         "declared", "tweeted", "posted", "insisted", "argued", "continued", "replied", "warned", "claimed",
@@ -32,11 +34,11 @@ package enum SentenceSplitter {
                 index = after
                 continue
             }
-            if scalar == "." && isAbbreviationBefore(scalars, index, lowerBound: sentenceStart) {
+            let next = scalars[nextStart]
+            if scalar == "." && isAbbreviationBefore(scalars, index, lowerBound: sentenceStart, next: next) {
                 index = after
                 continue
             }
-            let next = scalars[nextStart]
             let startsSentence =
                 next.properties.isUppercase || isOpening(next) || ("0"..."9").contains(next)
             if !startsSentence {
@@ -78,7 +80,9 @@ package enum SentenceSplitter {
         return i
     }
 
-    static func isAbbreviationBefore(_ scalars: [Unicode.Scalar], _ period: Int, lowerBound: Int) -> Bool {
+    static func isAbbreviationBefore(
+        _ scalars: [Unicode.Scalar], _ period: Int, lowerBound: Int, next: Unicode.Scalar
+    ) -> Bool {
         var wordStart = period
         while wordStart > lowerBound && !scalars[wordStart - 1].properties.isWhitespace
             && !isOpening(scalars[wordStart - 1])
@@ -91,6 +95,7 @@ package enum SentenceSplitter {
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }
         let lowered = word.lowercased()
         if abbreviations.contains(lowered) { return true }
+        if numberAbbreviations.contains(lowered) { return ("0"..."9").contains(next) }
         return lowered.contains(".") && lowered.unicodeScalars.count <= 6
     }
 

@@ -43,11 +43,15 @@ package struct ClaimName: Hashable, Sendable {
         var out = token + "~"
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
+        // Valid UTF-8 beyond ASCII stays as it is, so names in other scripts keep their length; invalid bytes are
+        // encoded so the name is always valid UTF-8.
+        let keepNonASCII = TextDecoder.isValidUTF8(relativePath[...])
         for byte in relativePath {
             let safe =
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
                 || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "+")
+                || (byte >= 0x80 && keepNonASCII)
             if safe {
                 bytes.append(byte)
             } else {

@@ -52,12 +52,13 @@ package struct Story: Hashable, Sendable {
         self.summary = summary
     }
 
-    /// Distinct outlets, in order of first appearance.
+    /// Distinct outlets, in order of first appearance. An article whose outlet is not stated counts as a source of
+    /// its own (named after its file), so two unattributed articles are two sources, not one "unknown".
     package var outlets: [String] {
         var seen = Set<String>()
         var result: [String] = []
         for entry in entries {
-            let outlet = entry.article.outlet ?? "unknown outlet"
+            let outlet = entry.article.outlet ?? "unattributed (\(entry.article.fileName))"
             if seen.insert(outlet).inserted { result.append(outlet) }
         }
         return result

@@ -1,0 +1,68 @@
+# newsdigest — build, run, test and install.
+#
+#   make run           build and run the daemon on ./var (inbox: ./var/inbox, digests: ./var/output/digests)
+#   make test          the whole test suite (what CI runs)
+#   make install       install the binary, unit, configuration and docs (PREFIX=/usr/local, DESTDIR=)
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+DOCDIR ?= $(PREFIX)/share/doc/newsdigest
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+SYSCONFDIR ?= /etc
+SWIFT ?= swift
+SWIFT_BUILD_FLAGS ?=
+
+.PHONY: all build release run test unit-test integration-test system-test install uninstall clean eval
+
+all: build
+
+build:
+	$(SWIFT) build $(SWIFT_BUILD_FLAGS)
+
+release:
+	$(SWIFT) build -c release $(SWIFT_BUILD_FLAGS)
+
+run: build
+	$(SWIFT) run $(SWIFT_BUILD_FLAGS) newsdigest run
+
+unit-test:
+	$(SWIFT) build --build-tests $(SWIFT_BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_BUILD_FLAGS)
+
+integration-test: build
+	bash IntegrationTests/run.sh "$$($(SWIFT) build $(SWIFT_BUILD_FLAGS) --show-bin-path)/newsdigest"
+
+# Boots a real systemd in private namespaces (needs root and unshare); see Tests/system/README.md.
+system-test:
+	bash Tests/system/run.sh
+
+test: unit-test integration-test system-test
+
+install: release
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \
+		$(DESTDIR)$(SYSCONFDIR)/newsdigest $(DESTDIR)$(DOCDIR)
+	install -m 0755 "$$($(SWIFT) build -c release $(SWIFT_BUILD_FLAGS) --show-bin-path)/newsdigest" $(DESTDIR)$(BINDIR)/newsdigest
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DOCDIR@|$(DOCDIR)|g' systemd/newsdigest.service.in \
+		> $(DESTDIR)$(UNITDIR)/newsdigest.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/newsdigest.service
+	install -m 0644 systemd/newsdigest.sysusers $(DESTDIR)$(SYSUSERSDIR)/newsdigest.conf
+	install -m 0644 systemd/newsdigest.tmpfiles $(DESTDIR)$(TMPFILESDIR)/newsdigest.conf
+	# Never overwrite an operator's configuration; ship the default beside it instead.
+	if [ -e $(DESTDIR)$(SYSCONFDIR)/newsdigest/newsdigest.yaml ]; then \
+		install -m 0644 etc/newsdigest/newsdigest.yaml $(DESTDIR)$(SYSCONFDIR)/newsdigest/newsdigest.yaml.default; \
+	else \
+		install -m 0644 etc/newsdigest/newsdigest.yaml $(DESTDIR)$(SYSCONFDIR)/newsdigest/newsdigest.yaml; \
+	fi
+	install -m 0644 README.md $(DESTDIR)$(DOCDIR)/README.md
+	install -m 0644 docs/*.md $(DESTDIR)$(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/newsdigest $(DESTDIR)$(UNITDIR)/newsdigest.service \
+		$(DESTDIR)$(SYSUSERSDIR)/newsdigest.conf $(DESTDIR)$(TMPFILESDIR)/newsdigest.conf
+	rm -rf $(DESTDIR)$(DOCDIR)
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,180 @@
+import Testing
+
+@testable import NewsCore
+
+@Suite("StoryClusterer")
+struct StoryClustererTests {
+    static let day = Fixtures.day("2025-03-14")
+
+    static let floodReuters = """
+        Title: Flood waters rise along the Danube river
+        Date: 2025-03-14
+        Source: Reuters
+
+        Flood waters rose along the Danube river in Hungary on Friday. Budapest closed riverside roads as the \
+        Danube flood peaked. Engineers reinforced flood barriers near the Danube river.
+        """
+    static let floodAP = """
+        Title: Danube flood reaches Budapest
+        Date: 2025-03-14T10:00:00Z
+        Source: AP
+
+        The Danube flood reached Budapest on Friday as flood waters rose. Riverside roads in Budapest closed as the \
+        river rose. Engineers built flood barriers along the Danube river.
+        """
+    static let chess = """
+        Title: Chess champion wins title in Madrid tournament
+        Date: 2025-03-14
+        Source: El Pais
+
+        The chess champion won the Madrid tournament with a quiet endgame. Spectators applauded the final \
+        checkmate loudly. The champion thanked her coach and her family.
+        """
+
+    /// The three articles as entries, with fixed content hashes so story ids are known.
+    static func entries() throws -> [DigestEntry] {
+        var reuters = try Fixtures.extract(floodReuters, fileName: "reuters-flood.txt")
+        reuters.contentHash = "bbb"
+        var ap = try Fixtures.extract(floodAP, fileName: "ap-flood.txt")
+        ap.contentHash = "aaa"
+        var pais = try Fixtures.extract(chess, fileName: "chess.txt")
+        pais.contentHash = "ccc"
+        return [
+            DigestEntry(article: reuters, location: "/srv/archive/reuters-flood.txt"),
+            DigestEntry(article: ap, location: "/srv/archive/ap-flood.txt"),
+            DigestEntry(article: pais, location: nil),
+        ]
+    }
+
+    @Test("articles about one event form one story, an unrelated one stands alone")
+    func groupsByEvent() throws {
+        let digest = StoryClusterer().digest(for: Self.day, entries: try Self.entries())
+        #expect(digest.day == Self.day)
+        #expect(digest.stories.count == 2)
+        #expect(digest.articleCount == 3)
+        #expect(digest.fileCount == 3)
+        #expect(digest.sourceCount == 3)
+        let flood = try #require(digest.stories.first)
+        // Members earliest first: the dated-only article sorts before the one with a time.
+        #expect(flood.entries.map(\.article.fileName) == ["reuters-flood.txt", "ap-flood.txt"])
+        #expect(flood.outlets == ["Reuters", "AP"])
+        // The founding article is the one with the smallest content hash: SHA-256("aaa") starts 9834876dcf.
+        #expect(flood.id == StoryID("st-9834876dcf"))
+        #expect(flood.headline == "Flood waters rise along the Danube river")
+        let chess = try #require(digest.stories.last)
+        #expect(chess.entries.map(\.article.fileName) == ["chess.txt"])
+        // SHA-256("ccc") starts 64daa44ad4.
+        #expect(chess.id == StoryID("st-64daa44ad4"))
+        #expect(chess.headline == "Chess champion wins title in Madrid tournament")
+    }
+
+    @Test("the result does not depend on the order of the entries")
+    func orderIndependent() throws {
+        let entries = try Self.entries()
+        let clusterer = StoryClusterer()
+        let reference = clusterer.digest(for: Self.day, entries: entries)
+        let renderer = DigestRenderer(digestDirectory: "/srv/out/digests")
+        for ordering in Fixtures.permutations(entries) {
+            let digest = clusterer.digest(for: Self.day, entries: ordering)
+            #expect(digest == reference)
+            #expect(renderer.render(digest) == renderer.render(reference))
+            #expect(ClusterRenderer.render(digest) == ClusterRenderer.render(reference))
+        }
+    }
+
+    @Test("summary lines point at sentences of the story's own articles")
+    func summaryIsTraceable() throws {
+        let digest = StoryClusterer(summaryLength: 2).digest(for: Self.day, entries: try Self.entries())
+        for story in digest.stories {
+            #expect(!story.summary.isEmpty)
+            #expect(story.summary.count <= 2)
+            for line in story.summary {
+                let entry = try #require(story.entries.first { $0.article.fileName == line.fileName })
+                let sentence = try #require(entry.article.sentences[safe: line.sentenceIndex])
+                #expect(sentence.text == line.text)
+                #expect(sentence.start == line.start)
+                #expect(sentence.end == line.end)
+                #expect(entry.article.summary.contains(line.sentenceIndex))
+            }
+        }
+    }
+
+    @Test("a threshold above 1 keeps every article apart")
+    func thresholdAboveOne() throws {
+        let digest = StoryClusterer(threshold: 1.01).digest(for: Self.day, entries: try Self.entries())
+        #expect(digest.stories.count == 3)
+        #expect(digest.stories.allSatisfy { $0.entries.count == 1 })
+        // With equal sizes and sources, stories are ordered by id.
+        #expect(digest.stories.map(\.id) == digest.stories.map(\.id).sorted())
+    }
+
+    @Test("no entries, no stories")
+    func empty() {
+        let digest = StoryClusterer().digest(for: Self.day, entries: [])
+        #expect(digest == Digest(day: Self.day, stories: []))
+        #expect(digest.articleCount == 0)
+        #expect(digest.sourceCount == 0)
+    }
+
+    @Test(
+        "a source title is the headline only when it states something",
+        arguments: [
+            ("Title: Is the flood over yet for good?\n\n", false),
+            ("Title: Flood news\n\n", false),
+            ("", false),
+            ("Title: Flood waters recede across Hungary\n\n", true),
+        ]
+    )
+    func headlineChoice(header: String, usesTitle: Bool) throws {
+        let body =
+            "Flood waters receded along the Danube river in Hungary on Saturday. Residents returned to riverside "
+            + "homes near Budapest."
+        let article = try Fixtures.extract(header + body, fileName: "flood.txt")
+        let digest = StoryClusterer().digest(for: Self.day, entries: [DigestEntry(article: article, location: nil)])
+        let story = try #require(digest.stories.first)
+        if usesTitle {
+            #expect(story.headline == article.title)
+        } else {
+            let lead = try #require(story.summary.first)
+            #expect(story.headline == Headline.fromLead(lead.text))
+            #expect(story.headline == "Flood waters receded along the Danube river in Hungary on Saturday")
+        }
+        #expect(story.headline != article.fileName)
+    }
+
+    // MARK: Seeds
+
+    @Test("the two seed articles are one story, the same whichever order they come in")
+    func seedsFormOneStory() throws {
+        let first = try Seeds.entry("000_")
+        let second = try Seeds.entry("001_")
+        let clusterer = StoryClusterer()
+        let forward = clusterer.digest(for: Self.day, entries: [first, second])
+        let backward = clusterer.digest(for: Self.day, entries: [second, first])
+
+        #expect(forward.stories.count == 1)
+        let story = try #require(forward.stories.first)
+        #expect(story.entries.count == 2)
+        #expect(Set(story.entries.map(\.article.fileName)) == [first.article.fileName, second.article.fileName])
+        #expect(story.entries.allSatisfy { $0.article.published.day == Self.day })
+
+        #expect(forward == backward)
+        let renderer = DigestRenderer(digestDirectory: "/srv/newsdigest/out/digests")
+        #expect(renderer.render(forward) == renderer.render(backward))
+        #expect(ClusterRenderer.render(forward) == ClusterRenderer.render(backward))
+
+        // The headline is a statement about the event, not a file name and not the question title.
+        let headline = story.headline
+        #expect(headline != "Is the end in sight?")
+        #expect(!headline.hasSuffix("?"))
+        #expect(!story.entries.contains { $0.article.fileName == headline })
+        #expect(!headline.contains(".txt"))
+        #expect(!headline.contains("_"))
+        #expect(headline.split(separator: " ").count >= 5)
+        #expect(["Trump", "Putin", "ceasefire", "cease-fire", "Ukraine"].contains { headline.contains($0) })
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,62 @@
+import Testing
+
+@testable import NewsCore
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    @Test(
+        "words are lower-cased runs of letters and digits",
+        arguments: [
+            ("Hello, World!", ["hello", "world"]),
+            ("Russia’s war", ["russia's", "war"]),
+            ("don't stop", ["don't", "stop"]),
+            ("the players' union", ["the", "players", "union"]),
+            ("a cease-fire for 30-day", ["a", "cease-fire", "for", "30-day"]),
+            ("-leading and trailing- hyphens", ["leading", "and", "trailing", "hyphens"]),
+            ("'quoted' words", ["quoted", "words"]),
+            ("In 2025 it was 3.5%", ["in", "2025", "it", "was", "3", "5"]),
+            ("Café Zürich, ÉTÉ", ["café", "zürich", "été"]),
+            ("TRUTH Social", ["truth", "social"]),
+            ("e-mail—and…more", ["e-mail", "and", "more"]),
+            ("  ", []),
+            ("", []),
+        ]
+    )
+    func words(text: String, expected: [String]) {
+        #expect(Tokenizer.words(text) == expected)
+    }
+
+    @Test(
+        "terms drop stop words and one-letter tokens and fold plurals",
+        arguments: [
+            ("The talks between Russia and Ukraine", ["talk", "russia", "ukraine"]),
+            ("I have a plan", ["plan"]),
+            ("Mr. Putin said it's over", ["putin"]),
+            ("Russia’s troops", ["russia", "troop"]),
+            ("both parties agreed", ["party", "agreed"]),
+            ("the press covered the crisis and the virus", ["press", "covered", "crisis", "virus"]),
+            ("gas ties", ["gas", "tie"]),
+            ("x y z", []),
+        ]
+    )
+    func terms(text: String, expected: [String]) {
+        #expect(Tokenizer.terms(text) == expected)
+    }
+
+    @Test(
+        "plural folding",
+        arguments: [
+            ("talks", "talk"), ("parties", "party"), ("ties", "tie"), ("press", "press"), ("virus", "virus"),
+            ("crisis", "crisis"), ("gas", "gas"), ("putin's", "putin"), ("ukraine", "ukraine"),
+        ]
+    )
+    func fold(word: String, expected: String) {
+        #expect(Tokenizer.fold(word) == expected)
+    }
+
+    @Test("works on substrings")
+    func substring() {
+        let text = "ignored | Ceasefire Talks"
+        #expect(Tokenizer.terms(text.dropFirst(10)) == ["ceasefire", "talk"])
+    }
+}

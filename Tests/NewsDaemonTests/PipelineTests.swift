@@ -1,0 +1,194 @@
+import Foundation
+import Logging
+import NewsCore
+import NewsStore
+import Testing
+
+@testable import NewsDaemon
+
+@Suite("Pipeline", .timeLimit(.minutes(4)), .serialized)
+struct PipelineTests {
+    /// The arrival paths the research notes measured: each must lead to exactly one ingested article.
+    enum Arrival: String, CaseIterable, Sendable {
+        case copy, move, temporaryThenRename, hardLink, mkdirThenWrite, directoryMovedIn
+    }
+
+    @Test(arguments: Arrival.allCases)
+    func everyArrivalPathIsIngestedOnce(_ arrival: Arrival) async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings())
+        try pipeline.start()
+        let staged = try layout.prepare("story.txt", article(1))
+        let fm = FileManager.default
+        switch arrival {
+        case .copy:
+            try fm.copyItem(atPath: staged, toPath: layout.inbox + "/story.txt")
+        case .move:
+            try fm.moveItem(atPath: staged, toPath: layout.inbox + "/story.txt")
+        case .temporaryThenRename:
+            try fm.copyItem(atPath: staged, toPath: layout.inbox + "/.story.txt.part")
+            try fm.moveItem(atPath: layout.inbox + "/.story.txt.part", toPath: layout.inbox + "/story.txt")
+        case .hardLink:
+            try fm.linkItem(atPath: staged, toPath: layout.inbox + "/story.txt")
+        case .mkdirThenWrite:
+            try fm.createDirectory(atPath: layout.inbox + "/reuters", withIntermediateDirectories: false)
+            try fm.copyItem(atPath: staged, toPath: layout.inbox + "/reuters/story.txt")
+        case .directoryMovedIn:
+            let bundle = layout.root + "/staging/reuters"
+            try fm.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+            try fm.moveItem(atPath: staged, toPath: bundle + "/story.txt")
+            try fm.moveItem(atPath: bundle, toPath: layout.inbox + "/reuters")
+        }
+        #expect(await eventually { layout.counters(pipeline).articles == 1 })
+        #expect(await eventually { layout.files(in: layout.archive).count == 1 })
+        #expect(await eventually { fm.fileExists(atPath: layout.output + "/digests/2025-03-12.md") })
+        #expect(layout.files(in: layout.processing).isEmpty)
+        await pipeline.stop()
+        #expect(layout.counters(pipeline).files == 1)
+        if arrival == .mkdirThenWrite || arrival == .directoryMovedIn {
+            let clusters = try String(contentsOfFile: layout.output + "/clusters/2025-03-12.json", encoding: .utf8)
+            #expect(clusters.contains("\"outlet\": \"reuters\""))
+        }
+    }
+
+    @Test func filesAlreadyThereAtStartAreProcessed() async throws {
+        let layout = try DaemonLayout()
+        for n in 0..<5 { try Data(article(n).utf8).write(to: URL(fileURLWithPath: layout.inbox + "/a\(n).txt")) }
+        let pipeline = try layout.makePipeline(layout.settings { $0.settleSeconds = 0 })
+        try pipeline.start()
+        #expect(await eventually { layout.counters(pipeline).articles == 5 })
+        await pipeline.stop()
+    }
+
+    @Test func burstWhileTheReaderIsStalledOverflowsAndIsStillFullyProcessed() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings { $0.settleSeconds = 0.2 })
+        try pipeline.start()
+        // Each file is one IN_MOVED_TO plus two events for a temporary beside it: 18,000 events, more than the
+        // kernel's default queue of 16,384.
+        let count = 6000
+        let staging = layout.root + "/staging"
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        for n in 0..<count { try Data(article(n).utf8).write(to: URL(fileURLWithPath: staging + "/b\(n).txt")) }
+        // Stall the intake queue so the kernel's event queue (16384 events) overflows.
+        let stalled = DispatchSemaphore(value: 0)
+        pipeline.intakeQueue.async { stalled.wait() }
+        for n in 0..<count {
+            let name = "/b\(n).txt"
+            // Create-then-close twice per file: open/close of a new file gives CREATE + CLOSE_WRITE.
+            #expect(rename(staging + name, layout.inbox + name) == 0)
+            let touch = open(layout.inbox + "/t\(n).tmp", O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
+            close(touch)
+        }
+        stalled.signal()
+        #expect(await eventually(timeout: .seconds(180)) { layout.counters(pipeline).files == count })
+        #expect(layout.logs.contains(level: .notice, "overflowed"))
+        await pipeline.stop()
+        let counters = layout.counters(pipeline)
+        #expect(counters.files == count)
+        #expect(counters.articles == count)
+        #expect(layout.files(in: layout.archive).count == count)
+    }
+
+    @Test func restartProcessesNothingAgain() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings { $0.archivePolicy = .keep }
+        let first = try layout.makePipeline(settings)
+        try first.start()
+        for n in 0..<3 { try FileManager.default.moveItem(atPath: try layout.prepare("r\(n).txt", article(n)),
+                                                          toPath: layout.inbox + "/r\(n).txt") }
+        #expect(await eventually { layout.counters(first).files == 3 })
+        await first.stop()
+        // With the keep policy the originals stay in the inbox: the next start must recognise them.
+        #expect(layout.files(in: layout.inbox).count == 3)
+        let second = try layout.makePipeline(settings)
+        try second.start()
+        try await Task.sleep(for: .milliseconds(800))
+        await second.stop()
+        #expect(layout.counters(second).files == 3)
+        #expect(layout.files(in: layout.inbox).count == 3)
+    }
+
+    @Test func malformedFileIsQuarantinedWhileTheNextGoodFileIsProcessed() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings())
+        try pipeline.start()
+        let binary = layout.root + "/staging/photo.txt"
+        try FileManager.default.createDirectory(atPath: layout.root + "/staging", withIntermediateDirectories: true)
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: URL(fileURLWithPath: binary))
+        try FileManager.default.moveItem(atPath: binary, toPath: layout.inbox + "/photo.txt")
+        try FileManager.default.moveItem(atPath: try layout.prepare("good.txt", article(4)),
+                                         toPath: layout.inbox + "/good.txt")
+        #expect(await eventually { layout.counters(pipeline).files == 2 })
+        let reason = try String(contentsOfFile: layout.failed + "/photo.txt.error", encoding: .utf8)
+        #expect(reason.contains("binary data"))
+        #expect(FileManager.default.fileExists(atPath: layout.failed + "/photo.txt"))
+        #expect(layout.counters(pipeline).articles == 1)
+        #expect(layout.logs.contains(level: .warning, "cannot process photo.txt"))
+        await pipeline.stop()
+    }
+
+    @Test func exactDuplicateIsRecordedNotProcessedAgain() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings())
+        try pipeline.start()
+        try FileManager.default.moveItem(atPath: try layout.prepare("one.txt", article(2)),
+                                         toPath: layout.inbox + "/one.txt")
+        #expect(await eventually { layout.counters(pipeline).articles == 1 })
+        try FileManager.default.moveItem(atPath: try layout.prepare("two.txt", article(2)),
+                                         toPath: layout.inbox + "/two.txt")
+        #expect(await eventually { layout.counters(pipeline).duplicates == 1 })
+        #expect(layout.counters(pipeline).articles == 1)
+        #expect(await eventually {
+            let json = (try? String(contentsOfFile: layout.output + "/clusters/2025-03-13.json", encoding: .utf8)) ?? ""
+            return json.contains("\"duplicate_of\": \"one.txt\"")
+        })
+        await pipeline.stop()
+    }
+
+    @Test func ignoredNamesStayInTheInbox() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings { $0.ignorePatterns = ["*.skip"] })
+        try pipeline.start()
+        for name in ["a.part", "b.crdownload", ".hidden.txt", "c.skip", "d.txt~"] {
+            try FileManager.default.moveItem(atPath: try layout.prepare(name, article(3)), toPath: layout.inbox + "/" + name)
+        }
+        try FileManager.default.moveItem(atPath: try layout.prepare("real.txt", article(5)),
+                                         toPath: layout.inbox + "/real.txt")
+        #expect(await eventually { layout.counters(pipeline).files == 1 })
+        await pipeline.stop()
+        #expect(layout.files(in: layout.inbox).count == 5)
+    }
+
+    @Test func symlinkIsRefusedNeverFollowed() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings())
+        try pipeline.start()
+        #expect(symlink("/etc/passwd", layout.inbox + "/passwd.txt") == 0)
+        #expect(await eventually { layout.counters(pipeline).failed == 1 })
+        let reason = try String(contentsOfFile: layout.failed + "/passwd.txt.error", encoding: .utf8)
+        #expect(reason.contains("symbolic link"))
+        await pipeline.stop()
+    }
+
+    @Test func crashAfterRecordingFinishesTheMoveWithoutProcessingAgain() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings()
+        let first = try layout.makePipeline(settings)
+        try first.start()
+        try FileManager.default.moveItem(atPath: try layout.prepare("x.txt", article(6)), toPath: layout.inbox + "/x.txt")
+        #expect(await eventually { layout.files(in: layout.archive).count == 1 })
+        await first.stop()
+        // Simulate a crash between the ledger commit and the move: put the archived file back in processing.
+        let archived = layout.files(in: layout.archive)[0]
+        let record = try #require(try first.store.recentFiles(limit: 1).first)
+        try FileManager.default.moveItem(atPath: layout.archive + "/" + archived,
+                                         toPath: layout.processing + "/" + record.claimName)
+        let second = try layout.makePipeline(settings)
+        try second.start()
+        await second.stop()
+        #expect(layout.files(in: layout.processing).isEmpty)
+        #expect(layout.files(in: layout.archive).count == 1)
+        #expect(layout.counters(second).files == 1)
+    }
+}

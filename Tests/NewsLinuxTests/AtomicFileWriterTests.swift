@@ -1,0 +1,76 @@
+import Foundation
+import SystemPackage
+import Testing
+
+@testable import NewsLinux
+
+@Suite("AtomicFileWriter")
+struct AtomicFileWriterTests {
+    @Test func replacesContentAndLeavesNoTemporaryFile() throws {
+        let directory = try TemporaryDirectory()
+        let target = FilePath(directory.path + "/digest.md")
+        try AtomicFileWriter.write("first", to: target)
+        try AtomicFileWriter.write("second", to: target)
+        #expect(try String(contentsOfFile: target.string, encoding: .utf8) == "second")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["digest.md"])
+    }
+
+    @Test func failureLeavesTheOldFileInPlace() throws {
+        let directory = try TemporaryDirectory()
+        let target = FilePath(directory.path + "/missing/digest.md")
+        #expect(throws: LinuxError.self) { try AtomicFileWriter.write("x", to: target) }
+    }
+}
+
+@Suite("FileSystem")
+struct FileSystemTests {
+    @Test func refusesSymlinksLargeFilesAndFifos() throws {
+        let directory = try TemporaryDirectory()
+        try directory.write("big.txt", String(repeating: "x", count: 100))
+        #expect(symlink("/etc/hostname", directory.path + "/link.txt") == 0)
+        #expect(mkfifo(directory.path + "/pipe.txt", 0o644) == 0)
+        #expect(throws: FileSystem.ReadRefusal.tooLarge(size: 100, limit: 10)) {
+            try FileSystem.readRegularFile(FilePath(directory.path + "/big.txt"), limit: 10)
+        }
+        #expect(throws: FileSystem.ReadRefusal.notRegularFile(kind: "a symbolic link")) {
+            try FileSystem.readRegularFile(FilePath(directory.path + "/link.txt"), limit: 10)
+        }
+        #expect(throws: FileSystem.ReadRefusal.notRegularFile(kind: "a special file")) {
+            try FileSystem.readRegularFile(FilePath(directory.path + "/pipe.txt"), limit: 10)
+        }
+        #expect(try FileSystem.readRegularFile(FilePath(directory.path + "/big.txt"), limit: 100).count == 100)
+    }
+
+    @Test func renameReportsAVanishedSource() throws {
+        let directory = try TemporaryDirectory()
+        #expect(try FileSystem.rename(FilePath(directory.path + "/nope"), to: FilePath(directory.path + "/x")) == false)
+    }
+
+    @Test func readsKernelLimits() {
+        let limits = KernelLimits.read()
+        #expect((limits.maxQueuedEvents ?? 0) > 100)
+        #expect((limits.maxUserWatches ?? 0) > 100)
+    }
+
+    @Test func namesNetworkFilesystems() {
+        #expect(FileSystem.networkFilesystemName(magic: 0x6969) == "NFS")
+        #expect(FileSystem.networkFilesystemName(magic: Int(Int32(bitPattern: 0xFF53_4D42))) == "CIFS")
+        #expect(FileSystem.networkFilesystemName(magic: 0xEF53) == nil)
+    }
+}
+
+@Suite("JournalLogHandler")
+struct JournalLogHandlerTests {
+    @Test(arguments: [
+        ("file", "NEWSDIGEST_FILE"), ("story", "NEWSDIGEST_STORY"), ("message.id", "MESSAGE_ID"),
+        ("file.path", "NEWSDIGEST_FILE_PATH"), ("max-user", "NEWSDIGEST_MAX_USER"),
+    ])
+    func metadataKeysBecomeValidJournalFields(key: String, field: String) {
+        #expect(JournalLogHandler.fieldName(for: key) == field)
+    }
+
+    @Test func stderrIsNotTheJournalWithoutJournalStream() {
+        unsetenv("JOURNAL_STREAM")
+        #expect(JournalLogHandler.detectDestination() == .standardError)
+    }
+}
