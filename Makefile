@@ -39,7 +39,7 @@ integration-test: build
 system-test:
 	bash Tests/system/run.sh
 
-test: unit-test integration-test system-test
+test: unit-test integration-test
 
 install: release
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR) $(DESTDIR)$(TMPFILESDIR) \

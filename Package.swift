@@ -83,7 +83,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
-        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore", "NewsCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "NewsStoreTests",
+            dependencies: ["NewsStore", "NewsCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "NewsLinuxTests",
             dependencies: ["NewsLinux", "CInotify"],
@@ -99,7 +103,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsDigestCLITests",
-            dependencies: ["newsdigest"],
+            dependencies: ["newsdigest", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
     ]

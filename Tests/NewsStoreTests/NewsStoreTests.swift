@@ -1,0 +1,97 @@
+import GRDB
+import NewsCore
+import Testing
+
+@testable import NewsStore
+
+func sampleArticle(_ name: String, sha: String, day: CivilDate) -> Article {
+    let body = "The council met. It voted."
+    return Article(
+        fileName: name, contentHash: sha, title: "Council votes", titleIsGenerated: false,
+        published: PublicationDate(day: day, origin: .header), outlet: "Reuters", authors: ["Ann"], url: nil,
+        body: body,
+        sentences: [
+            Sentence(text: "The council met.", start: 0, end: 16, paragraph: 0),
+            Sentence(text: "It voted.", start: 17, end: 26, paragraph: 0),
+        ], summary: [0], isEnglish: true)
+}
+
+func sampleRecord(_ claim: String, sha: String?, location: String? = "/archive/x") -> FileRecord {
+    FileRecord(
+        claimName: claim, fileName: claim + ".txt", relativePath: "reuters/\(claim).txt", folderLabel: "reuters",
+        size: 42, sha256: sha, status: .processed, location: location, arrivedAt: 1, finishedAt: 2)
+}
+
+@Suite("NewsStore")
+struct NewsStoreTests {
+    let day = CivilDate(year: 2025, month: 3, day: 14)!
+
+    func makeStore() throws -> NewsStore { try NewsStore(writer: try DatabaseQueue()) }
+
+    @Test func migratesAnEmptyDatabase() throws {
+        let queue = try DatabaseQueue()
+        _ = try NewsStore(writer: queue)
+        let tables = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(tables.contains("article") && tables.contains("file") && tables.contains("story"))
+        #expect(tables.contains("storyArticle"))
+        // Migrating again is a no-op.
+        _ = try NewsStore(writer: queue)
+    }
+
+    @Test func recordsArticlesAndExactDuplicates() throws {
+        let store = try makeStore()
+        let first = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: sampleArticle("a.txt", sha: "h1", day: day))
+        #expect(first == .newArticle(day: day))
+        #expect(try store.hasArticle(sha256: "h1"))
+        let second = try store.recordProcessed(sampleRecord("b", sha: "h1"), article: nil)
+        #expect(second == .duplicate(ofFile: "a.txt", day: day))
+        let entries = try store.entries(on: day)
+        #expect(entries.count == 1)
+        #expect(entries[0].article == sampleArticle("a.txt", sha: "h1", day: day))
+        #expect(entries[0].copies.map(\.fileName) == ["b.txt"])
+        let counters = try store.counters()
+        #expect(counters.files == 2 && counters.articles == 1 && counters.duplicates == 1)
+    }
+
+    @Test func aClaimIsRecordedOnce() throws {
+        let store = try makeStore()
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: sampleArticle("a.txt", sha: "h1", day: day))
+        #expect(throws: (any Error).self) {
+            try store.recordFailed(sampleRecord("a", sha: nil))
+        }
+        #expect(try store.fileRecord(claimName: "a")?.status == .processed)
+    }
+
+    @Test func failuresAreLedgerEntriesWithoutArticles() throws {
+        let store = try makeStore()
+        var record = sampleRecord("bad", sha: nil, location: "/failed/bad.txt")
+        record.error = "the file is empty"
+        try store.recordFailed(record)
+        let stored = try #require(try store.fileRecord(claimName: "bad"))
+        #expect(stored.status == .failed && stored.error == "the file is empty")
+        #expect(try store.entries(on: day).isEmpty)
+    }
+
+    @Test func storiesAreReplacedPerDayAndCounted() throws {
+        let store = try makeStore()
+        let article = sampleArticle("a.txt", sha: "h1", day: day)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: article)
+        let story = Story(id: StoryID("st-1"), headline: "H", entries: [DigestEntry(article: article, location: nil)],
+                          summary: [])
+        try store.replaceStories(on: day, with: [story])
+        try store.replaceStories(on: day, with: [story])
+        #expect(try store.counters(storiesOn: day).stories == 1)
+        #expect(try store.days() == [IndexRenderer.Day(day: day, articles: 1, stories: 1)])
+    }
+
+    @Test func keptFilesAreFoundUnderTheInbox() throws {
+        let store = try makeStore()
+        var record = sampleRecord("k", sha: "h2", location: "/srv/inbox/reuters/k.txt")
+        record.modifiedAtNs = 77
+        _ = try store.recordProcessed(record, article: sampleArticle("k.txt", sha: "h2", day: day))
+        #expect(try store.keptFiles(under: "/srv/inbox") == ["/srv/inbox/reuters/k.txt": 77])
+        #expect(try store.keptFiles(under: "/srv/other").isEmpty)
+    }
+}
