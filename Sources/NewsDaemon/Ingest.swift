@@ -3,6 +3,7 @@ import Logging
 import NewsCore
 import NewsLinux
 import NewsStore
+import Synchronization
 import SystemPackage
 
 /// `newsdigest ingest`: a one-shot backfill through the same pipeline, leaving the inputs where they are.
@@ -47,10 +48,27 @@ package enum Ingest {
                 claim: ClaimName(token: "ingest", relativePath: bytes), currentPath: file.path,
                 originalPath: file.path, claimedAt: now, inPlace: true)
         }
-        await pipeline.runInPlace(claims, progress: progress)
+        let recorded = Mutex<[FileRecord]>([])
+        await pipeline.runInPlace(claims, progress: progress) { record in recorded.withLock { $0.append(record) } }
         progress.finish()
+        try writeArticleLines(recorded.withLock { $0 }, store: store, to: settings.output + "/articles.jsonl")
         let failed = (try? store.counters().failed) ?? 0
         return Summary(files: total, failed: failed)
+    }
+
+    /// `articles.jsonl`: one JSON line per file of this run, in the evaluation contract, in file-name order.
+    static func writeArticleLines(_ records: [FileRecord], store: NewsStore, to path: String) throws {
+        var lines: [String] = []
+        for record in records.sorted(by: { ($0.fileName, $0.relativePath) < ($1.fileName, $1.relativePath) }) {
+            if record.status != .failed, let sha = record.sha256, var article = try store.article(sha256: sha) {
+                article.fileName = record.fileName
+                lines.append(ArticleJSON.object(for: article).compact)
+            } else {
+                lines.append(
+                    Analysis.failureLine(path: record.fileName, error: AnalysisError(message: record.error ?? "not processed")))
+            }
+        }
+        try AtomicFileWriter.write(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), to: FilePath(path))
     }
 
     /// Regular files below `directory`; the first level of folders labels the outlet, as in the inbox.
@@ -114,7 +132,10 @@ package enum Ingest {
 
 extension Pipeline {
     /// Feeds claims through extraction and recording without moving any file, then renders; returns when done.
-    func runInPlace(_ claims: [ClaimedFile], progress: Ingest.Progress) async {
+    func runInPlace(
+        _ claims: [ClaimedFile], progress: Ingest.Progress, recorded: @escaping @Sendable (FileRecord) -> Void
+    ) async {
+        applyQueue.sync { onRecorded = recorded }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             intakeQueue.async { [self] in
                 backlog.append(contentsOf: claims)

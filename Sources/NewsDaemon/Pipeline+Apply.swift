@@ -61,6 +61,7 @@ extension Pipeline {
                     ])
             }
             appliedSinceStart += 1
+            onRecorded?(record)
         } catch {
             // The file stays in the processing area, where the next start finds it and tries again.
             logger.error(

@@ -45,6 +45,8 @@ package final class Pipeline: @unchecked Sendable {
     var drainedHandlers: [@Sendable () -> Void] = []
     /// Called after each file is recorded (ingest's progress bar).
     var onApplied: (@Sendable () -> Void)?
+    /// Called on the apply queue with each ledger entry written (ingest's articles.jsonl).
+    var onRecorded: ((FileRecord) -> Void)?
 
     // MARK: applyQueue state
     var dirtyDays: Set<CivilDate> = []

@@ -286,6 +286,15 @@ extension NewsStore {
         }
     }
 
+    /// The article with this content hash.
+    package func article(sha256: String) throws -> Article? {
+        try writer.read { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE sha256 = ?", arguments: [sha256])
+            else { return nil }
+            return try JSONDecoder().decode(Article.self, from: data)
+        }
+    }
+
     /// The most recent ledger entries, newest first.
     package func recentFiles(limit: Int) throws -> [FileRecord] {
         try writer.read { db in

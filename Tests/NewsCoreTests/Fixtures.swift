@@ -6,14 +6,15 @@ enum Fixtures {
 
     static func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 
-    /// Runs `PlainTextExtractor` over `text` as if it were the file `fileName`.
+    /// Runs `PlainTextExtractor` and `ArticleBuilder` over `text` as if it were the file `fileName`.
     static func extract(
         _ text: String, fileName: String = "story.txt", folderLabel: String? = nil, arrivalDay: CivilDate = arrivalDay
     ) throws -> Article {
         let document = RawDocument(
             fileName: fileName, folderLabel: folderLabel, bytes: Array(text.utf8), arrivalDay: arrivalDay)
-        return try PlainTextExtractor().extract(
-            text: text, document: document, contentHash: SHA256.hexDigest(of: Array(text.utf8)))
+        return ArticleBuilder().build(
+            try PlainTextExtractor().read(text), document: document,
+            contentHash: SHA256.hexDigest(of: Array(text.utf8)))
     }
 
     /// An article built by hand, for renderer tests that must not depend on extraction.

@@ -411,8 +411,8 @@ struct PlainTextExtractorTests {
             + "the river. Schools sent pupils home early. Forecasters expect more rain tomorrow."
         let document = RawDocument(fileName: "rain.txt", bytes: Array(text.utf8), arrivalDay: Fixtures.arrivalDay)
         for length in [0, 1, 2, 5, 9] {
-            let article = try PlainTextExtractor(summaryLength: length).extract(
-                text: text, document: document, contentHash: "h")
+            let article = ArticleBuilder(summaryLength: length).build(
+                try PlainTextExtractor().read(text), document: document, contentHash: "h")
             #expect(article.sentences.count == 5)
             #expect(article.summary.count == min(length, 5))
             #expect(article.summary == article.summary.sorted())

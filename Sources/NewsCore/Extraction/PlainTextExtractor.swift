@@ -8,11 +8,7 @@
 /// - attribution lines such as `From The New York Post:`;
 /// - a trailing social-media embed line with its own date: `— New York Post (@nypost) March 14, 2025`.
 package struct PlainTextExtractor: Sendable {
-    package var summaryLength: Int
-
-    package init(summaryLength: Int = 3) {
-        self.summaryLength = summaryLength
-    }
+    package init() {}
 
     static let headerKeys: [String: HeaderField] = [
         "title": .title, "headline": .title, "date": .date, "published": .date, "pubdate": .date,
@@ -22,10 +18,10 @@ package struct PlainTextExtractor: Sendable {
 
     enum HeaderField { case title, date, source, url, author }
 
-    /// Extracts an article from decoded text.
-    package func extract(text rawText: String, document: RawDocument, contentHash: String) throws(ExtractionError)
-        -> Article
-    {
+    /// Reads the structure of a decoded text file.
+    ///
+    /// - Throws: `ExtractionError.noReadableText` when nothing but headers is left.
+    package func read(_ rawText: String) throws(ExtractionError) -> ExtractedText {
         var lines = Self.normalizedLines(rawText)
         var header = Header()
         Self.readFrontMatter(&lines, into: &header)
@@ -37,8 +33,7 @@ package struct PlainTextExtractor: Sendable {
             lines.removeFirst()
         }
 
-        var paragraphs: [String] = []
-        var headings = Set<Int>()
+        var extracted = ExtractedText()
         var attributedOutlet: String?
         var embed: (outlet: String?, date: DateParser.Parsed?)?
         for paragraph in Self.paragraphs(lines) {
@@ -50,33 +45,25 @@ package struct PlainTextExtractor: Sendable {
                 embed = found
                 continue
             }
-            if Self.isHeading(paragraph) { headings.insert(paragraphs.count) }
-            paragraphs.append(paragraph)
+            if Self.isHeading(paragraph) { extracted.headings.insert(extracted.paragraphs.count) }
+            extracted.paragraphs.append(paragraph)
         }
-        guard paragraphs.contains(where: { !$0.isEmpty }) || header.title != nil else { throw .noReadableText }
-
-        let body = paragraphs.joined(separator: "\n\n")
-        let sentences = Self.sentences(of: paragraphs, skipping: headings)
-
-        let published: PublicationDate
+        guard extracted.paragraphs.contains(where: { !$0.isEmpty }) || header.title != nil else {
+            throw .noReadableText
+        }
         if let date = header.date {
-            published = PublicationDate(
-                day: date.day, secondsIntoDay: date.secondsIntoDay, utcOffsetSeconds: date.utcOffsetSeconds,
-                origin: .header)
+            extracted.date = date
+            extracted.dateOrigin = .header
         } else if let date = embed?.date {
-            published = PublicationDate(day: date.day, origin: .embed)
-        } else {
-            published = PublicationDate(day: document.arrivalDay, origin: .arrival)
+            extracted.date = date
+            extracted.dateOrigin = .embed
         }
-
-        let outlet = header.source.map(Outlet.canonicalName) ?? document.folderLabel ?? attributedOutlet ?? embed?.outlet
-        let title = header.title.map(Self.cleanTitle) ?? Headline.fromLead(sentences.first?.text ?? body)
-        let summary = Summarizer(length: summaryLength).select(sentences)
-        return Article(
-            fileName: document.fileName, contentHash: contentHash, title: title,
-            titleIsGenerated: header.title == nil, published: published, outlet: outlet, authors: header.authors,
-            url: header.url, body: body, sentences: sentences, summary: summary,
-            isEnglish: LanguageGuess.looksEnglish(body))
+        extracted.title = header.title.map(Self.cleanTitle)
+        extracted.declaredOutlet = header.source.map(Outlet.canonicalName)
+        extracted.inferredOutlet = attributedOutlet ?? embed?.outlet
+        extracted.authors = header.authors
+        extracted.url = header.url
+        return extracted
     }
 
     struct Header {
@@ -264,24 +251,5 @@ package struct PlainTextExtractor: Sendable {
         guard let last = paragraph.last else { return false }
         let words = paragraph.split(separator: " ")
         return words.count <= 10 && !".!?\"”’:;…)".contains(last)
-    }
-
-    static func sentences(of paragraphs: [String], skipping headings: Set<Int>) -> [Sentence] {
-        var result: [Sentence] = []
-        var offset = 0
-        for (number, paragraph) in paragraphs.enumerated() {
-            let scalars = Array(paragraph.unicodeScalars)
-            if !headings.contains(number) {
-                for range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
-                    let text = String(String.UnicodeScalarView(scalars[range]))
-                    result.append(
-                        Sentence(
-                            text: text, start: offset + range.lowerBound, end: offset + range.upperBound,
-                            paragraph: number))
-                }
-            }
-            offset += scalars.count + 2
-        }
-        return result
     }
 }

@@ -1,0 +1,53 @@
+/// Runs the language stages on what a format reader extracted: sentences, the title when there is none, the date
+/// when there is none, the outlet, the summary and the language.
+package struct ArticleBuilder: Sendable {
+    package var summaryLength: Int
+
+    package init(summaryLength: Int = 3) { self.summaryLength = summaryLength }
+
+    package func build(_ extracted: ExtractedText, document: RawDocument, contentHash: String) -> Article {
+        let body = extracted.paragraphs.joined(separator: "\n\n")
+        let sentences = Self.sentences(of: extracted.paragraphs, skipping: extracted.headings)
+        let published: PublicationDate
+        if let date = extracted.date {
+            published = PublicationDate(
+                day: date.day, secondsIntoDay: date.secondsIntoDay, utcOffsetSeconds: date.utcOffsetSeconds,
+                origin: extracted.dateOrigin)
+        } else {
+            published = PublicationDate(day: document.arrivalDay, origin: .arrival)
+        }
+        let outlet = extracted.declaredOutlet ?? document.folderLabel ?? extracted.inferredOutlet
+        let title = extracted.title ?? Headline.fromLead(sentences.first?.text ?? body)
+        let english: Bool
+        if let declared = extracted.declaredLanguage?.lowercased(), !declared.isEmpty {
+            english = declared.hasPrefix("en")
+        } else {
+            english = LanguageGuess.looksEnglish(body)
+        }
+        return Article(
+            fileName: document.fileName, contentHash: contentHash, title: title,
+            titleIsGenerated: extracted.title == nil, published: published, outlet: outlet,
+            authors: extracted.authors, url: extracted.url, body: body, sentences: sentences,
+            summary: Summarizer(length: summaryLength).select(sentences), isEnglish: english)
+    }
+
+    /// Sentences of every paragraph except headings, with offsets into the body (paragraphs joined by a blank line).
+    static func sentences(of paragraphs: [String], skipping headings: Set<Int>) -> [Sentence] {
+        var result: [Sentence] = []
+        var offset = 0
+        for (number, paragraph) in paragraphs.enumerated() {
+            let scalars = Array(paragraph.unicodeScalars)
+            if !headings.contains(number) {
+                for range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
+                    let text = String(String.UnicodeScalarView(scalars[range]))
+                    result.append(
+                        Sentence(
+                            text: text, start: offset + range.lowerBound, end: offset + range.upperBound,
+                            paragraph: number))
+                }
+            }
+            offset += scalars.count + 2
+        }
+        return result
+    }
+}
