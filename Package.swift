@@ -35,9 +35,17 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // Parsers the pure core calls: they compute on bytes in memory and do no I/O (docs/decisions/0003).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .systemLibrary(name: "CIconv"),
         .target(
             name: "NewsCore",
-            dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+            dependencies: [
+                "CLibXML2", "CZlib", "CStemmer", "CIconv",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(

@@ -77,8 +77,20 @@ package enum ArticleJSON {
             ("language", .string(article.isEnglish ? "en" : "not English")),
             ("sha256", .string(article.contentHash)),
             ("body", .string(article.body)),
-            ("entities", []),
-            ("quotes", []),
+            ("entities", .array(article.entities.map { mention in
+                .object([
+                    ("text", .string(mention.text)), ("type", .string(mention.kind.rawValue)),
+                    ("canonical", .string(mention.canonical)), ("start", .int(mention.start)),
+                    ("end", .int(mention.end)), ("in_title", .bool(mention.inTitle)),
+                ])
+            })),
+            ("quotes", .array(article.quotes.map { quote in
+                .object([
+                    ("text", .string(quote.text)), ("speaker", .optional(quote.speaker)),
+                    ("start", .int(quote.start)), ("end", .int(quote.end)),
+                ])
+            })),
+            ("keywords", .array(article.keywords.map(JSONValue.string))),
             ("summary", .array(article.summaryTexts.map(JSONValue.string))),
             ("summary_offsets", .array(article.summary.map { index in
                 let sentence = article.sentences[index]

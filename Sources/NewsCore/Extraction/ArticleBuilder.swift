@@ -24,11 +24,14 @@ package struct ArticleBuilder: Sendable {
         } else {
             english = LanguageGuess.looksEnglish(body)
         }
+        let entities = EntityRecognizer().mentions(title: extracted.title, body: body, sentences: sentences)
+        let quotes = QuotationExtractor().quotations(body: body, sentences: sentences, entities: entities)
         return Article(
             fileName: document.fileName, contentHash: contentHash, title: title,
             titleIsGenerated: extracted.title == nil, published: published, outlet: outlet,
             authors: extracted.authors, url: extracted.url, body: body, sentences: sentences,
-            summary: Summarizer(length: summaryLength).select(sentences), isEnglish: english)
+            summary: Summarizer(length: summaryLength).select(sentences), isEnglish: english, entities: entities,
+            quotes: quotes)
     }
 
     /// Sentences of every paragraph except headings, with offsets into the body (paragraphs joined by a blank line).

@@ -12,7 +12,8 @@ package enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertibl
         case .binaryContent:
             return "the file holds binary data, not text (NUL bytes or control characters)"
         case .unsupportedFormat(let ext):
-            return "files ending in '.\(ext)' are not a format newsdigest reads (it reads .txt, .md, .text)"
+            return "files ending in '.\(ext)' are not a format newsdigest reads "
+                + "(it reads .txt, .md, .html, .htm, .eml, .json, and any of them compressed as .gz)"
         case .noReadableText:
             return "the file holds no readable text after its headers"
         }

@@ -9,8 +9,10 @@ package struct Extractor: Sendable {
         builder = ArticleBuilder(summaryLength: summaryLength)
     }
 
-    /// File name endings this stage reads.
-    package static let supportedExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    /// File name endings read as plain text.
+    package static let plainTextExtensions: Set<String> = ["txt", "md", "markdown", "text"]
+    /// The most a `.gz` file may expand to.
+    package static let decompressedLimit = 64 * 1024 * 1024
 
     /// Extracts the article from `document`, identified by `contentHash`.
     ///
@@ -23,9 +25,22 @@ package struct Extractor: Sendable {
     /// The format reader's result for `bytes`, chosen by the extension of `fileName`.
     package func read(_ bytes: [UInt8], fileName: String) throws(ExtractionError) -> ExtractedText {
         let ext = Self.fileExtension(of: fileName)
-        guard Self.supportedExtensions.contains(ext) || ext.isEmpty else { throw .unsupportedFormat(extension: ext) }
-        let (text, _) = try TextDecoder.decode(bytes)
-        return try PlainTextExtractor().read(text)
+        switch ext {
+        case "gz":
+            let inner = String(fileName.dropLast(3))
+            return try read(try Gzip.decompress(bytes, limit: Self.decompressedLimit), fileName: inner)
+        case "html", "htm", "xhtml":
+            return try HTMLReader().read(bytes)
+        case "eml":
+            return try MailReader().read(bytes)
+        case "json":
+            return try JSONArticleReader().read(bytes)
+        case _ where Self.plainTextExtensions.contains(ext) || ext.isEmpty:
+            let (text, _) = try TextDecoder.decode(bytes)
+            return try PlainTextExtractor().read(text)
+        default:
+            throw .unsupportedFormat(extension: ext)
+        }
     }
 
     /// The lower-cased text after the last dot of a file name, or "" when it has none.

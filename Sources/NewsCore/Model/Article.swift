@@ -55,11 +55,17 @@ package struct Article: Hashable, Sendable, Codable {
     package var summary: [Int]
     /// True when the text looks English; false when it plainly is not.
     package var isEnglish: Bool
+    /// People, organisations and places, every mention in document order (title first).
+    package var entities: [EntityMention]
+    /// Direct quotations with their speakers, in body order.
+    package var quotes: [Quotation]
+    /// The article's most salient terms, most salient first.
+    package var keywords: [String]
 
     package init(
         fileName: String, contentHash: String, title: String, titleIsGenerated: Bool, published: PublicationDate,
         outlet: String?, authors: [String], url: String?, body: String, sentences: [Sentence], summary: [Int],
-        isEnglish: Bool
+        isEnglish: Bool, entities: [EntityMention] = [], quotes: [Quotation] = [], keywords: [String] = []
     ) {
         self.fileName = fileName
         self.contentHash = contentHash
@@ -73,6 +79,9 @@ package struct Article: Hashable, Sendable, Codable {
         self.sentences = sentences
         self.summary = summary
         self.isEnglish = isEnglish
+        self.entities = entities
+        self.quotes = quotes
+        self.keywords = keywords
     }
 
     /// The day whose digest lists this article.
