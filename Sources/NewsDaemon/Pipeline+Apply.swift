@@ -171,19 +171,48 @@ extension Pipeline {
         let began = Date()
         defer { lastRenderSeconds = Date().timeIntervalSince(began) }
         let settings = self.settings
-        let days = dirtyDays.sorted()
+        let clusterer = StoryClusterer(threshold: settings.storyThreshold, summaryLength: settings.summarySentences)
+        // A new article can continue a story of the days around it, which changes what those days show.
+        let known = Set((try? store.days())?.map(\.day) ?? [])
+        var expanded = dirtyDays
+        for day in dirtyDays {
+            for offset in -clusterer.windowDays...clusterer.windowDays {
+                let neighbour = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + offset) * 86_400)
+                if known.contains(neighbour) { expanded.insert(neighbour) }
+            }
+        }
+        let days = expanded.sorted()
         dirtyDays.removeAll()
         var failedDays: [CivilDate] = []
         let digestDirectory = settings.output + "/digests"
-        let clusterer = StoryClusterer(threshold: settings.storyThreshold, summaryLength: settings.summarySentences)
-        for day in days {
+        let window = Int64(clusterer.windowDays * 86_400)
+        var digests: [Digest] = []
+        do {
+            // One clustering over every changed day and its window, shared by all their digests.
+            let entries = try store.entries(
+                from: CivilDate(secondsSinceEpoch: Int64(days.first!.daysSinceEpoch) * 86_400 - window),
+                through: CivilDate(secondsSinceEpoch: Int64(days.last!.daysSinceEpoch) * 86_400 + window))
+            digests = clusterer.digests(for: days, entries: entries)
+        } catch {
+            failedDays = days
+            logger.error("cannot read the articles to render; retrying in 5 s", metadata: ["error": "\(error)"])
+        }
+        for digest in digests {
+            let day = digest.day
             do {
-                let digest = clusterer.digest(for: day, entries: try store.entries(on: day))
                 try AtomicFileWriter.write(
                     DigestRenderer(digestDirectory: digestDirectory).render(digest),
                     to: FilePath("\(digestDirectory)/\(day).md"))
                 try AtomicFileWriter.write(
                     ClusterRenderer.render(digest), to: FilePath("\(settings.output)/clusters/\(day).json"))
+                let storyDirectory = settings.output + "/stories"
+                try FileSystem.createDirectories(FilePath(storyDirectory))
+                // A story's page is written from its latest day, so every render of it agrees.
+                for story in digest.stories where !story.otherDays.contains(where: { $0.day > day }) {
+                    try AtomicFileWriter.write(
+                        StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
+                        to: FilePath("\(storyDirectory)/\(story.id).md"))
+                }
                 try store.replaceStories(on: day, with: digest.stories)
                 logger.info(
                     "digest written for \(day)",

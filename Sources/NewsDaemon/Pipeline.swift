@@ -83,7 +83,8 @@ package final class Pipeline: @unchecked Sendable {
         let settings = self.settings
         for path in [
             settings.inbox, settings.processingPath, settings.archivePath, settings.failedPath, settings.output,
-            settings.output + "/digests", settings.output + "/clusters", settings.stateDirectory,
+            settings.output + "/digests", settings.output + "/clusters", settings.output + "/stories",
+            settings.stateDirectory,
         ] {
             try FileSystem.createDirectories(FilePath(path))
         }

@@ -44,7 +44,7 @@ package struct Settings: Sendable, Equatable {
 
     package var timeZone = "UTC"
     package var summarySentences = 3
-    package var storyThreshold = 0.18
+    package var storyThreshold = 0.04
 
     package var logLevel = Logger.Level.info
 

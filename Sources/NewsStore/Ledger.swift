@@ -161,18 +161,23 @@ extension NewsStore {
 
     /// The entries of one day's digest: its articles with where their originals are and their exact copies.
     package func entries(on day: CivilDate) throws -> [DigestEntry] {
+        try entries(from: day, through: day)
+    }
+
+    /// The entries of every day from `first` through `last`.
+    package func entries(from first: CivilDate, through last: CivilDate) throws -> [DigestEntry] {
         try writer.read { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, payload, location FROM article WHERE digestDay = ? ORDER BY id",
-                arguments: [day.description])
+                db, sql: "SELECT id, payload, location FROM article WHERE digestDay BETWEEN ? AND ? ORDER BY id",
+                arguments: [first.description, last.description])
             var copies: [Int64: [ArticleCopy]] = [:]
             let copyRows = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT f.articleId, f.fileName, f.location, f.folderLabel FROM file f
                     JOIN article a ON a.id = f.articleId
-                    WHERE a.digestDay = ? AND f.status = 'duplicate' ORDER BY f.fileName, f.id
-                    """, arguments: [day.description])
+                    WHERE a.digestDay BETWEEN ? AND ? AND f.status = 'duplicate' ORDER BY f.fileName, f.id
+                    """, arguments: [first.description, last.description])
             for row in copyRows {
                 let articleID: Int64 = row["articleId"]
                 copies[articleID, default: []].append(

@@ -46,6 +46,8 @@ struct ClusterRendererTests {
                     "Reuters",
                     "unattributed (b.txt)"
                   ],
+                  "quotations": [],
+                  "entities": [],
                   "articles": [
                     {
                       "file": "a.txt",
@@ -64,7 +66,8 @@ struct ClusterRendererTests {
                     {
                       "file": "b copy.txt",
                       "duplicate_of": "b.txt",
-                      "outlet": "Copy Outlet"
+                      "outlet": "Copy Outlet",
+                      "near_duplicate": false
                     }
                   ]
                 }

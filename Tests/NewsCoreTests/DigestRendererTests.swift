@@ -39,6 +39,68 @@ struct DigestRendererTests {
         entries: [DigestEntry(article: wire, location: "/srv/news/inbox/my file (1).txt")],
         summary: [SummaryLine(text: "First summary.", fileName: "c.txt", sentenceIndex: 0, start: 0, end: 14)])
 
+    @Test("a multi-source story shows its quotation once, the wording difference, entities and each source's facts")
+    func enrichedStory() {
+        var story = Self.multiStory
+        story.otherDays = [StoryDay(day: Fixtures.day("2025-03-13"), articles: 1, headline: "Talks begin")]
+        story.quotations = [
+            StoryQuotation(
+                text: "I have strongly requested President Putin", speaker: "Donald Trump",
+                sources: [
+                    QuotationSource(fileName: "a.txt", source: "Reuters", text: "x", start: 0, end: 1),
+                    QuotationSource(fileName: "b.txt", source: "New York Post", text: "y", start: 2, end: 3),
+                ],
+                differences: [[
+                    WordingVariant(source: "Reuters", text: "requested President"),
+                    WordingVariant(source: "New York Post", text: "requested to President"),
+                ]])
+        ]
+        story.entities = [
+            StoryEntity(canonical: "Donald Trump", kind: .person, mentions: 4),
+            StoryEntity(canonical: "Kyiv", kind: .place, mentions: 2),
+            StoryEntity(canonical: "NATO", kind: .organization, mentions: 1),
+        ]
+        story.additions = [
+            SourceAddition(
+                fileName: "a.txt", source: "Reuters",
+                lines: [SummaryLine(text: "Only Reuters says this.", fileName: "a.txt", sentenceIndex: 3, start: 0, end: 1)])
+        ]
+        let expected = """
+            # News digest — Friday 14 March 2025
+
+            2 articles · 1 story · 2 sources
+
+            ## 1. Leaders \\*agree\\* on \\[truce\\]
+
+            *2 articles from 2 sources: Reuters, New York Post · story [`st-0123456789`](../stories/st-0123456789.md) \
+            · also on 2025-03-13 (1 article)*
+
+            Line one. Line\\_two \\<b\\>.
+
+            **Key quotations**
+
+            > “I have strongly requested President Putin”
+            >
+            > — **Donald Trump**, carried by Reuters and New York Post
+            >
+            > *Wording differs:* “requested President” (Reuters) against “requested to President” (New York Post)
+
+            **People:** Donald Trump · **Places:** Kyiv · **Organisations:** NATO
+
+            **What each source adds**
+
+            - *Reuters*: Only Reuters says this.
+
+            **Sources**
+
+            - [Truce agreed](../../archive/2025-03-14/a.txt) — Reuters, 2025-03-14 (dated in its header)
+            - Truce: the details — New York Post, 2025-03-14T09:30:00Z (dated in its metadata) \
+            · identical copies: `b copy.txt`, `b (2).txt`
+
+            """
+        #expect(Self.renderer.render(Digest(day: Self.day, stories: [story])) == expected)
+    }
+
     @Test("a digest with a multi-source story and a single one")
     func fullDigest() {
         let digest = Digest(day: Self.day, stories: [Self.multiStory, Self.singleStory])
@@ -49,7 +111,7 @@ struct DigestRendererTests {
 
             ## 1. Leaders \\*agree\\* on \\[truce\\]
 
-            *2 articles from 2 sources · story `st-0123456789`*
+            *2 articles from 2 sources: Reuters, New York Post · story [`st-0123456789`](../stories/st-0123456789.md)*
 
             Line one. Line\\_two \\<b\\>.
 

@@ -58,8 +58,8 @@ struct StoryClustererTests {
         // Members earliest first: the dated-only article sorts before the one with a time.
         #expect(flood.entries.map(\.article.fileName) == ["reuters-flood.txt", "ap-flood.txt"])
         #expect(flood.outlets == ["Reuters", "AP"])
-        // The founding article is the one with the smallest content hash: SHA-256("aaa") starts 9834876dcf.
-        #expect(flood.id == StoryID("st-9834876dcf"))
+        // The founding article is the earliest member, Reuters' ("bbb"): SHA-256("bbb") starts 3e744b9dc3.
+        #expect(flood.id == StoryID("st-3e744b9dc3"))
         #expect(flood.headline == "Flood waters rise along the Danube river")
         let chess = try #require(digest.stories.last)
         #expect(chess.entries.map(\.article.fileName) == ["chess.txt"])
@@ -87,14 +87,14 @@ struct StoryClustererTests {
         let digest = StoryClusterer(summaryLength: 2).digest(for: Self.day, entries: try Self.entries())
         for story in digest.stories {
             #expect(!story.summary.isEmpty)
-            #expect(story.summary.count <= 2)
+            // Up to one sentence more than the setting, to reach a readable length across sources.
+            #expect(story.summary.count <= 3)
             for line in story.summary {
                 let entry = try #require(story.entries.first { $0.article.fileName == line.fileName })
                 let sentence = try #require(entry.article.sentences[safe: line.sentenceIndex])
                 #expect(sentence.text == line.text)
                 #expect(sentence.start == line.start)
                 #expect(sentence.end == line.end)
-                #expect(entry.article.summary.contains(line.sentenceIndex))
             }
         }
     }
@@ -104,8 +104,10 @@ struct StoryClustererTests {
         let digest = StoryClusterer(threshold: 1.01).digest(for: Self.day, entries: try Self.entries())
         #expect(digest.stories.count == 3)
         #expect(digest.stories.allSatisfy { $0.entries.count == 1 })
-        // With equal sizes and sources, stories are ordered by id.
-        #expect(digest.stories.map(\.id) == digest.stories.map(\.id).sorted())
+        // With equal sizes and sources, the most recent story comes first (AP's has a time), then by id.
+        #expect(digest.stories.first?.entries.first?.article.fileName == "ap-flood.txt")
+        let rest = digest.stories.dropFirst().map(\.id)
+        #expect(rest == rest.sorted())
     }
 
     @Test("no entries, no stories")
@@ -130,7 +132,8 @@ struct StoryClustererTests {
             "Flood waters receded along the Danube river in Hungary on Saturday. Residents returned to riverside "
             + "homes near Budapest."
         let article = try Fixtures.extract(header + body, fileName: "flood.txt")
-        let digest = StoryClusterer().digest(for: Self.day, entries: [DigestEntry(article: article, location: nil)])
+        let digest = StoryClusterer().digest(
+            for: article.digestDay, entries: [DigestEntry(article: article, location: nil)])
         let story = try #require(digest.stories.first)
         if usesTitle {
             #expect(story.headline == article.title)

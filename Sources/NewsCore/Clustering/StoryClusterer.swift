@@ -1,94 +1,175 @@
-/// Groups a day's articles into stories and writes each story's headline and summary.
+/// Groups articles into stories and writes each story's headline and summary.
 ///
 /// Deterministic: the result depends on the set of entries, not on their order. Candidate pairs come from an
-/// inverted index over each article's most salient terms, so the cost grows with the number of articles that share
-/// terms, not with all pairs.
+/// inverted index over each article's most salient terms, limited to articles within `windowDays` of each other,
+/// so the cost grows with the articles that share terms, not with all pairs. Stories may span days; a story's id is
+/// derived from its earliest article, so it stays the same on every day the story continues.
 package struct StoryClusterer: Sendable {
-    /// Cosine similarity at or above which two articles are the same story.
+    /// Average similarity (see `similarity`) at or above which two groups of articles are one story.
     package var threshold: Double
+    /// Articles further apart than this many days are never one story.
+    package var windowDays: Int
     /// How many of an article's heaviest terms go into the candidate index.
     package var indexedTerms: Int
     /// Sentences in a story summary.
     package var summaryLength: Int
+    package var nearDuplicates: NearDuplicateDetector
 
-    package init(threshold: Double = 0.18, indexedTerms: Int = 24, summaryLength: Int = 3) {
+    package init(threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, summaryLength: Int = 3) {
         self.threshold = threshold
+        self.windowDays = windowDays
         self.indexedTerms = indexedTerms
         self.summaryLength = summaryLength
+        self.nearDuplicates = NearDuplicateDetector()
     }
 
-    /// The stories of `day`, multi-source stories first, each with its members in time order.
+    /// The stories of `day`. `entries` may include articles of nearby days: they decide which stories continue and
+    /// what ids they carry, but only `day`'s articles are listed.
     package func digest(for day: CivilDate, entries: [DigestEntry]) -> Digest {
-        let ordered = entries.sorted(by: Self.memberOrder)
+        digests(for: [day], entries: entries)[0]
+    }
+
+    /// The digests of several days from one clustering of `entries`, which should cover each day's window.
+    package func digests(for days: [CivilDate], entries: [DigestEntry]) -> [Digest] {
+        let groups = cluster(entries)
+        return days.map { digest(for: $0, groups: groups) }
+    }
+
+    func digest(for day: CivilDate, groups: [Group]) -> Digest {
+        var stories: [Story] = []
+        for group in groups {
+            let today = group.members.filter { $0.article.digestDay == day }
+            guard !today.isEmpty else { continue }
+            var otherDays: [CivilDate: [DigestEntry]] = [:]
+            for member in group.members where member.article.digestDay != day {
+                otherDays[member.article.digestDay, default: []].append(member)
+            }
+            var story = makeStory(id: group.id, today)
+            story.otherDays = otherDays.keys.sorted().map { other in
+                let members = otherDays[other]!
+                return StoryDay(day: other, articles: members.count, headline: headline(members, summary: []))
+            }
+            stories.append(story)
+        }
+        return Digest(day: day, stories: stories.sorted(by: Self.storyOrder))
+    }
+
+    /// A group of entries forming one story, in member order, with near-duplicates folded into their originals.
+    package struct Group: Sendable {
+        package var id: StoryID
+        package var members: [DigestEntry]
+    }
+
+    /// Clusters `entries` (any days) into stories.
+    package func cluster(_ entries: [DigestEntry]) -> [Group] {
+        let ordered = Self.foldNearDuplicates(entries.sorted(by: Self.memberOrder), detector: nearDuplicates)
         var statistics = TermStatistics()
         let counts = ordered.map { TermStatistics.terms(of: $0.article) }
         for termCounts in counts { statistics.add(termCounts) }
         let vectors = counts.map { statistics.vector(for: $0) }
+        let days = ordered.map { $0.article.digestDay.daysSinceEpoch }
 
-        var components = UnionFind(count: ordered.count)
+        var edges: [AverageLinkage.Edge] = []
         var postings: [String: [Int]] = [:]
-        // A term in a large share of the day's articles names no particular event; leaving it out of the candidate
-        // index keeps the candidate lists short (the cosine still counts it).
+        // A term in a large share of the articles names no particular event; leaving it out of the candidate index
+        // keeps the candidate lists short (the cosine still counts it).
         let commonLimit = max(8, ordered.count / 20)
         for (index, vector) in vectors.enumerated() {
             var candidates = Set<Int>()
             let top = vector.topTerms(indexedTerms).filter {
                 statistics.documentFrequency[$0, default: 0] <= commonLimit
             }
-            for term in top { candidates.formUnion(postings[term] ?? []) }
-            for other in candidates.sorted() where vectors[other].cosine(vector) >= threshold {
-                components.union(index, other)
+            for term in top {
+                for other in postings[term] ?? [] where abs(days[other] - days[index]) <= windowDays {
+                    candidates.insert(other)
+                }
+            }
+            for other in candidates.sorted() {
+                let similarity = vectors[other].cosine(vector) * Self.timeDecay(abs(days[other] - days[index]))
+                if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
             }
             for term in top { postings[term, default: []].append(index) }
         }
-
-        var groups: [Int: [Int]] = [:]
-        for index in ordered.indices { groups[components.find(index), default: []].append(index) }
-        let stories = groups.values.map { members -> Story in
-            let memberEntries = members.sorted().map { ordered[$0] }
-            return makeStory(memberEntries, vectors: members.sorted().map { vectors[$0] })
+        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: edges, threshold: threshold)
+        return clusters.map { indexes in
+            let members = indexes.map { ordered[$0] }
+            return Group(id: Self.storyID(for: members), members: members)
         }
-        return Digest(day: day, stories: stories.sorted(by: Self.storyOrder))
+    }
+
+    /// Articles a day apart are slightly less likely to be the same event than articles of one day.
+    static func timeDecay(_ days: Int) -> Double { 1.0 / (1.0 + 0.1 * Double(days)) }
+
+    /// Folds each near-duplicate into the earlier entry it copies, as a further copy of that article.
+    static func foldNearDuplicates(_ ordered: [DigestEntry], detector: NearDuplicateDetector) -> [DigestEntry] {
+        let originals = detector.originals(of: ordered.map { $0.article.body })
+        var result: [DigestEntry] = []
+        var position: [Int: Int] = [:]
+        for (index, entry) in ordered.enumerated() {
+            if let original = originals[index], let target = position[original] {
+                result[target].copies.append(
+                    ArticleCopy(
+                        fileName: entry.article.fileName, location: entry.location, outlet: entry.article.outlet,
+                        isExact: false, title: entry.article.title))
+                result[target].copies += entry.copies
+            } else {
+                position[index] = result.count
+                result.append(entry)
+            }
+        }
+        return result
     }
 
     static func memberOrder(_ a: DigestEntry, _ b: DigestEntry) -> Bool {
         let (x, y) = (a.article, b.article)
-        if x.published.iso8601 != y.published.iso8601 { return x.published.iso8601 < y.published.iso8601 }
+        if x.published.day != y.published.day { return x.published.day < y.published.day }
+        let (tx, ty) = (x.published.secondsIntoDay ?? 0, y.published.secondsIntoDay ?? 0)
+        if tx != ty { return tx < ty }
         if x.fileName != y.fileName { return x.fileName < y.fileName }
         return x.contentHash < y.contentHash
     }
 
-    /// Ranked by distinct sources, then size, then how much was said, then id for a stable tie-break.
+    /// Ranked by distinct sources, then size, then the latest article, then id for a stable tie-break.
     static func storyOrder(_ a: Story, _ b: Story) -> Bool {
         if a.outlets.count != b.outlets.count { return a.outlets.count > b.outlets.count }
         if a.entries.count != b.entries.count { return a.entries.count > b.entries.count }
+        let (la, lb) = (a.entries.last?.article.published.iso8601 ?? "", b.entries.last?.article.published.iso8601 ?? "")
+        if la != lb { return la > lb }
         return a.id < b.id
     }
 
-    /// The story id: a hash of its founding article, so that it is the same whatever order files arrived in.
-    static func storyID(for entries: [DigestEntry]) -> StoryID {
-        let founder = entries.map(\.article.contentHash).min() ?? ""
+    /// The story id: a hash of its founding (earliest) article, so that it is the same whatever order files arrived
+    /// in, and the same on each day the story continues.
+    static func storyID(for ordered: [DigestEntry]) -> StoryID {
+        let founder = ordered.first?.article.contentHash ?? ""
         return StoryID("st-" + SHA256.hexDigest(of: Array(founder.utf8)).prefix(10))
     }
 
-    func makeStory(_ entries: [DigestEntry], vectors: [TermVector]) -> Story {
-        let centre = TermVector.sum(vectors)
+    /// Words a story summary aims for: enough to say what happened, short enough to scan.
+    static let summaryWords = 100
 
-        var candidates: [(line: SummaryLine, score: Double, terms: Set<String>)] = []
+    func makeStory(id: StoryID, _ entries: [DigestEntry]) -> Story {
+        var statistics = TermStatistics()
+        let counts = entries.map { TermStatistics.terms(of: $0.article) }
+        for termCounts in counts { statistics.add(termCounts) }
+        let centre = TermVector.sum(counts.map { statistics.vector(for: $0) })
+
+        // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
+        // central their words are to the whole story.
+        var candidates: [(line: SummaryLine, score: Double, terms: Set<String>, words: Int)] = []
         for entry in entries {
             let article = entry.article
-            for index in article.summary {
-                let sentence = article.sentences[index]
+            for (index, sentence) in article.sentences.enumerated().prefix(12) {
                 let termList = Tokenizer.terms(sentence.text)
                 guard termList.count >= 4 else { continue }
                 var score = 0.0
                 for term in Set(termList).sorted() { score += centre.weight(of: term) }
                 score /= Double(termList.count).squareRoot()
-                score *= 1.0 / (1.0 + 0.15 * Double(index))
+                score *= 1.0 / (1.0 + 0.1 * Double(index))
                 let line = SummaryLine(
                     text: sentence.text, fileName: article.fileName, sentenceIndex: index, start: sentence.start,
                     end: sentence.end)
-                candidates.append((line, score, Set(termList)))
+                candidates.append((line, score, Set(termList), sentence.text.split(separator: " ").count))
             }
         }
         candidates.sort {
@@ -97,14 +178,22 @@ package struct StoryClusterer: Sendable {
                 : ($0.line.fileName, $0.line.sentenceIndex) < ($1.line.fileName, $1.line.sentenceIndex)
         }
         var chosen: [(line: SummaryLine, terms: Set<String>)] = []
-        for candidate in candidates where chosen.count < summaryLength {
+        var words = 0
+        let limit = max(2, summaryLength + 1)
+        for candidate in candidates where chosen.count < limit && (words < Self.summaryWords || chosen.count < 2) {
             let repeats = chosen.contains { Summarizer.overlap($0.terms, candidate.terms) > 0.5 }
-            if !repeats { chosen.append((candidate.line, candidate.terms)) }
+            if !repeats {
+                chosen.append((candidate.line, candidate.terms))
+                words += candidate.words
+            }
         }
         let summary = chosen.map(\.line)
-        return Story(
-            id: Self.storyID(for: entries), headline: headline(entries, summary: summary), entries: entries,
-            summary: summary)
+        var story = Story(id: id, headline: headline(entries, summary: summary), entries: entries, summary: summary)
+        let analyzer = StoryAnalyzer()
+        story.quotations = analyzer.quotations(entries)
+        story.entities = analyzer.entities(entries)
+        story.additions = analyzer.additions(entries, centre: centre)
+        return story
     }
 
     /// A source title that states the event, else the story's most central sentence made into a headline.
@@ -116,30 +205,5 @@ package struct StoryClusterer: Sendable {
         if let best = statements.first { return best.title }
         if let lead = summary.first { return Headline.fromLead(lead.text) }
         return entries.first?.article.title ?? "Untitled"
-    }
-}
-
-/// Disjoint sets over `0..<count` with path compression; the smaller index becomes the root so results are stable.
-struct UnionFind {
-    private var parent: [Int]
-
-    init(count: Int) { parent = Array(0..<count) }
-
-    mutating func find(_ x: Int) -> Int {
-        var root = x
-        while parent[root] != root { root = parent[root] }
-        var node = x
-        while parent[node] != root {
-            let next = parent[node]
-            parent[node] = root
-            node = next
-        }
-        return root
-    }
-
-    mutating func union(_ a: Int, _ b: Int) {
-        let (ra, rb) = (find(a), find(b))
-        if ra == rb { return }
-        if ra < rb { parent[rb] = ra } else { parent[ra] = rb }
     }
 }

@@ -71,21 +71,24 @@ package enum DateParser {
             }
         }
         parsed.secondsIntoDay = hour * 3600 + minute * 60 + second
-        if index < bytes.count {
-            if bytes[index] == UInt8(ascii: "Z") {
-                parsed.utcOffsetSeconds = 0
-            } else if bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-                let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-                if let h = number((index + 1)..<(index + 3)) {
-                    var m = 0
-                    if index + 5 < bytes.count || index + 5 == bytes.count {
-                        let colon = index + 3 < bytes.count && bytes[index + 3] == UInt8(ascii: ":")
-                        m = number((index + (colon ? 4 : 3))..<(index + (colon ? 6 : 5))) ?? 0
-                    }
-                    if h <= 14 && m < 60 { parsed.utcOffsetSeconds = sign * (h * 3600 + m * 60) }
+        if index < bytes.count && bytes[index] == UInt8(ascii: "Z") {
+            parsed.utcOffsetSeconds = 0
+            index += 1
+        } else if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+            if let h = number((index + 1)..<(index + 3)) {
+                index += 3
+                var m = 0
+                if index < bytes.count && bytes[index] == UInt8(ascii: ":") { index += 1 }
+                if let minutes = number(index..<(index + 2)) {
+                    m = minutes
+                    index += 2
                 }
+                if h <= 14 && m < 60 { parsed.utcOffsetSeconds = sign * (h * 3600 + m * 60) }
             }
         }
+        // Anything but spaces after the date-time means this is a date followed by prose, not a date value.
+        if bytes[index...].contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) { return nil }
         return parsed
     }
 

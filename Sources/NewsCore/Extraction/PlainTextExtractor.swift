@@ -31,6 +31,8 @@ package struct PlainTextExtractor: Sendable {
         if header.title == nil, let title = Self.titleLine(lines) {
             header.title = title
             lines.removeFirst()
+            // Feed exporters often put `date …`, `source …` and `url …` lines under the headline.
+            Self.readHeaderLines(&lines, into: &header)
         }
 
         var extracted = ExtractedText()
@@ -45,6 +47,8 @@ package struct PlainTextExtractor: Sendable {
                 embed = found
                 continue
             }
+            let paragraph = Self.removingLinks(paragraph)
+            guard !paragraph.isEmpty else { continue }
             if Self.isHeading(paragraph) { extracted.headings.insert(extracted.paragraphs.count) }
             extracted.paragraphs.append(paragraph)
         }
@@ -92,6 +96,7 @@ package struct PlainTextExtractor: Sendable {
     }
 
     static func headerPair(_ line: Substring) -> (HeaderField, String)? {
+        if let pair = spacedHeaderPair(line) { return pair }
         guard let colon = line.firstIndex(of: ":") else { return nil }
         let key = line[..<colon].trimmingWhitespace().lowercased()
         guard let field = headerKeys[key] else { return nil }
@@ -102,6 +107,30 @@ package struct PlainTextExtractor: Sendable {
             value = String(value.dropFirst().dropLast())
         }
         return (field, value)
+    }
+
+    /// `date 2014-03-11T12:19:07Z`, `source USA TODAY`, `url http://…`: a key and a space, accepted only when the
+    /// value has the key's shape, so that prose such as "Source code was leaked" stays prose.
+    static func spacedHeaderPair(_ line: Substring) -> (HeaderField, String)? {
+        let trimmed = line.trimmingWhitespace()
+        guard let space = trimmed.firstIndex(of: " ") else { return nil }
+        let key = trimmed[..<space].lowercased()
+        let value = trimmed[trimmed.index(after: space)...].trimmingWhitespace()
+        guard !value.isEmpty, !key.hasSuffix(":") else { return nil }
+        switch key {
+        case "date", "published":
+            return DateParser.parse(value) != nil ? (.date, value) : nil
+        case "url", "link":
+            return value.hasPrefix("http://") || value.hasPrefix("https://") ? (.url, value) : nil
+        case "source", "outlet", "publisher":
+            let words = value.split(separator: " ").count
+            return words <= 8 && !".!?".contains(value.last!) ? (.source, value) : nil
+        case "by":
+            let words = value.split(separator: " ").count
+            return words <= 6 && value.first?.isUppercase == true && !".!?".contains(value.last!) ? (.author, value) : nil
+        default:
+            return nil
+        }
     }
 
     static func readFrontMatter(_ lines: inout [Substring], into header: inout Header) {
@@ -244,6 +273,17 @@ package struct PlainTextExtractor: Sendable {
         // Without a date after the handle it is a list item that mentions someone, not an embed's closing line.
         guard let date = DateParser.firstWrittenDate(in: text[text.index(after: close)...]) else { return nil }
         return (name.isEmpty ? nil : Outlet.canonicalName(name), date)
+    }
+
+    /// The paragraph without bare links (`https://t.co/…`, `pic.twitter.com/…`), which embeds and feeds leave in the
+    /// text and which no reader wants in a summary.
+    static func removingLinks(_ paragraph: String) -> String {
+        let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
+        let kept = words.filter { word in
+            !(word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("pic.twitter.com/")
+                || word.hasPrefix("www."))
+        }
+        return kept.count == words.count ? paragraph : kept.joined(separator: " ")
     }
 
     /// A short line with no closing punctuation, such as `NATO Tensions`, is a subheading, not a sentence.

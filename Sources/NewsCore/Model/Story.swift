@@ -6,18 +6,25 @@ package struct StoryID: Hashable, Comparable, Sendable, CustomStringConvertible 
     package static func < (lhs: StoryID, rhs: StoryID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// A file that was recorded as a copy of an article instead of being processed again.
+/// A file folded into an article as a further copy: an exact copy (same bytes, never processed again) or a
+/// near-duplicate (syndicated wire copy, small edits), which does not count as a second article of its story.
 package struct ArticleCopy: Hashable, Sendable {
     /// The copy's file name as dropped.
     package var fileName: String
-    /// Where the copy now lives, relative to the output folder's parent conventions (for links), if anywhere.
+    /// Where the copy is kept now, for links, if anywhere.
     package var location: String?
     package var outlet: String?
+    /// True for a byte-identical copy; false for a near-duplicate.
+    package var isExact: Bool
+    /// The copy's own title, for near-duplicates.
+    package var title: String?
 
-    package init(fileName: String, location: String?, outlet: String?) {
+    package init(fileName: String, location: String?, outlet: String?, isExact: Bool = true, title: String? = nil) {
         self.fileName = fileName
         self.location = location
         self.outlet = outlet
+        self.isExact = isExact
+        self.title = title
     }
 }
 
@@ -44,12 +51,23 @@ package struct Story: Hashable, Sendable {
     package var entries: [DigestEntry]
     /// Summary sentences drawn from the members, each traceable to its article.
     package var summary: [SummaryLine]
+    /// Other days this story has articles on, with how many, for the timeline.
+    package var otherDays: [StoryDay]
+    /// Quotations carried by the story's articles, each once, most widely carried first.
+    package var quotations: [StoryQuotation] = []
+    /// The people, organisations and places involved, most mentioned first.
+    package var entities: [StoryEntity] = []
+    /// For each article of a multi-article story, the facts only it carries.
+    package var additions: [SourceAddition] = []
 
-    package init(id: StoryID, headline: String, entries: [DigestEntry], summary: [SummaryLine]) {
+    package init(
+        id: StoryID, headline: String, entries: [DigestEntry], summary: [SummaryLine], otherDays: [StoryDay] = []
+    ) {
         self.id = id
         self.headline = headline
         self.entries = entries
         self.summary = summary
+        self.otherDays = otherDays
     }
 
     /// Distinct outlets, in order of first appearance. An article whose outlet is not stated counts as a source of
@@ -62,6 +80,92 @@ package struct Story: Hashable, Sendable {
             if seen.insert(outlet).inserted { result.append(outlet) }
         }
         return result
+    }
+}
+
+/// One quotation as the story's articles carried it.
+package struct StoryQuotation: Hashable, Sendable {
+    /// The wording shown (the first source's).
+    package var text: String
+    package var speaker: String?
+    /// Each article that carried it, with its own wording and offsets.
+    package var sources: [QuotationSource]
+    /// Where the wordings differ: each pair of variants of one passage, with a word of context.
+    package var differences: [[WordingVariant]]
+
+    package init(text: String, speaker: String?, sources: [QuotationSource], differences: [[WordingVariant]]) {
+        self.text = text
+        self.speaker = speaker
+        self.sources = sources
+        self.differences = differences
+    }
+}
+
+/// An article's wording of a passage where the sources differ.
+package struct WordingVariant: Hashable, Sendable {
+    package var source: String
+    package var text: String
+
+    package init(source: String, text: String) {
+        self.source = source
+        self.text = text
+    }
+}
+
+/// Where one article carries a quotation.
+package struct QuotationSource: Hashable, Sendable {
+    package var fileName: String
+    /// The outlet, or the file name when the outlet is not stated.
+    package var source: String
+    package var text: String
+    package var start: Int
+    package var end: Int
+
+    package init(fileName: String, source: String, text: String, start: Int, end: Int) {
+        self.fileName = fileName
+        self.source = source
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}
+
+/// An entity of a story and how often its articles mention it.
+package struct StoryEntity: Hashable, Sendable {
+    package var canonical: String
+    package var kind: EntityKind
+    package var mentions: Int
+
+    package init(canonical: String, kind: EntityKind, mentions: Int) {
+        self.canonical = canonical
+        self.kind = kind
+        self.mentions = mentions
+    }
+}
+
+/// The sentences only one article of a story carries.
+package struct SourceAddition: Hashable, Sendable {
+    package var fileName: String
+    package var source: String
+    package var lines: [SummaryLine]
+
+    package init(fileName: String, source: String, lines: [SummaryLine]) {
+        self.fileName = fileName
+        self.source = source
+        self.lines = lines
+    }
+}
+
+/// A day of a story's timeline.
+package struct StoryDay: Hashable, Sendable {
+    package var day: CivilDate
+    package var articles: Int
+    package var headline: String
+
+    package init(day: CivilDate, articles: Int, headline: String) {
+        self.day = day
+        self.articles = articles
+        self.headline = headline
     }
 }
 

@@ -21,6 +21,7 @@ package enum ClusterRenderer {
                             ("file", .string(copy.fileName)),
                             ("duplicate_of", .string(article.fileName)),
                             ("outlet", .optional(copy.outlet)),
+                            ("near_duplicate", .bool(!copy.isExact)),
                         ]))
                 }
             }
@@ -36,6 +37,23 @@ package enum ClusterRenderer {
                 ("summary", .array(story.summary.map { .string($0.text) })),
                 ("summary_sources", .array(summarySources)),
                 ("outlets", .array(story.outlets.map(JSONValue.string))),
+                ("quotations", .array(story.quotations.map { quotation in
+                    .object([
+                        ("text", .string(quotation.text)), ("speaker", .optional(quotation.speaker)),
+                        ("sources", .array(quotation.sources.map { source in
+                            .object([
+                                ("file", .string(source.fileName)), ("text", .string(source.text)),
+                                ("start", .int(source.start)), ("end", .int(source.end)),
+                            ])
+                        })),
+                    ])
+                })),
+                ("entities", .array(story.entities.map { entity in
+                    .object([
+                        ("name", .string(entity.canonical)), ("type", .string(entity.kind.rawValue)),
+                        ("mentions", .int(entity.mentions)),
+                    ])
+                })),
                 ("articles", .array(articles)),
             ])
         }

@@ -2,6 +2,10 @@
 package struct DigestRenderer: Sendable {
     /// The absolute directory the digest file is written to, so links to originals can be made relative.
     package var digestDirectory: String
+    /// Quotations shown per story.
+    package var quotationsPerStory = 4
+    /// Words of a long quotation shown before it is cut.
+    package var quotationWords = 60
 
     package init(digestDirectory: String) { self.digestDirectory = digestDirectory }
 
@@ -24,14 +28,61 @@ package struct DigestRenderer: Sendable {
 
     func renderStory(_ story: Story, number: Int) -> String {
         var out = "## \(number). \(MarkdownText.inline(story.headline))\n\n"
-        out += "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")) · "
-        out += "story `\(story.id)`*\n\n"
+        out += "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")): "
+        out += story.outlets.map(MarkdownText.inline).joined(separator: ", ")
+        out += " · story [`\(story.id)`](../stories/\(story.id).md)"
+        if !story.otherDays.isEmpty {
+            out += " · also on " + story.otherDays.map { "\($0.day) (\(count($0.articles, "article")))" }
+                .joined(separator: ", ")
+        }
+        out += "*\n\n"
         if !story.summary.isEmpty {
             out += story.summary.map { MarkdownText.inline($0.text) }.joined(separator: " ") + "\n\n"
+        }
+        out += renderQuotations(story)
+        out += renderEntities(story)
+        if !story.additions.isEmpty {
+            out += "**What each source adds**\n\n"
+            for addition in story.additions {
+                out += "- *\(MarkdownText.inline(addition.source))*: "
+                out += addition.lines.map { MarkdownText.inline($0.text) }.joined(separator: " ") + "\n"
+            }
+            out += "\n"
         }
         out += "**Sources**\n\n"
         for entry in story.entries { out += sourceLine(entry) }
         return out
+    }
+
+    func renderQuotations(_ story: Story) -> String {
+        let shown = story.quotations.prefix(quotationsPerStory)
+        guard !shown.isEmpty else { return "" }
+        var out = "**Key quotations**\n\n"
+        for quotation in shown {
+            out += "> “\(MarkdownText.inline(shorten(quotation.text)))”\n>\n"
+            out += "> — \(quotation.speaker.map { "**\(MarkdownText.inline($0))**" } ?? "unattributed")"
+            let carriers = quotation.sources.map { MarkdownText.inline($0.source) }
+            out += quotation.sources.count > 1 ? ", carried by \(carriers.joined(separator: " and "))" : ", in \(carriers[0])"
+            out += "\n"
+            if !quotation.differences.isEmpty {
+                let notes = quotation.differences.map { variants in
+                    variants.map { "“\(MarkdownText.inline($0.text))” (\(MarkdownText.inline($0.source)))" }
+                        .joined(separator: " against ")
+                }
+                out += ">\n> *Wording differs:* " + notes.joined(separator: "; ") + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    func renderEntities(_ story: Story) -> String {
+        var parts: [String] = []
+        for (kind, label) in [(EntityKind.person, "People"), (.place, "Places"), (.organization, "Organisations")] {
+            let names = story.entities.filter { $0.kind == kind }.prefix(10).map { MarkdownText.inline($0.canonical) }
+            if !names.isEmpty { parts.append("**\(label):** \(names.joined(separator: ", "))") }
+        }
+        return parts.isEmpty ? "" : parts.joined(separator: " · ") + "\n\n"
     }
 
     func renderCompact(_ story: Story) -> String {
@@ -65,9 +116,26 @@ package struct DigestRenderer: Sendable {
     }
 
     func copiesNote(_ entry: DigestEntry) -> String {
-        guard !entry.copies.isEmpty else { return "" }
-        let names = entry.copies.map { "`\($0.fileName)`" }.joined(separator: ", ")
-        return " · identical copies: \(names)"
+        var notes: [String] = []
+        let near = entry.copies.filter { !$0.isExact }
+        let exact = entry.copies.filter(\.isExact)
+        if !near.isEmpty {
+            let carriers = near.map { copy in
+                let name = MarkdownText.inline(copy.outlet ?? copy.fileName)
+                return link(copy.location).map { "[\(name)](\($0))" } ?? name
+            }
+            notes.append("also carried by \(carriers.joined(separator: ", "))")
+        }
+        if !exact.isEmpty {
+            notes.append("identical copies: " + exact.map { "`\($0.fileName)`" }.joined(separator: ", "))
+        }
+        return notes.isEmpty ? "" : " · " + notes.joined(separator: " · ")
+    }
+
+    func shorten(_ text: String) -> String {
+        let words = text.split(separator: " ")
+        guard words.count > quotationWords else { return text }
+        return words.prefix(quotationWords).joined(separator: " ") + " …"
     }
 
     func link(_ location: String?) -> String? {

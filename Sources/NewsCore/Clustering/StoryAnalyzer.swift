@@ -1,0 +1,189 @@
+/// Works out what a reader wants from a multi-source story: each quotation once with who carried it and how the
+/// wording differs, the entities involved, and what each source adds that the others do not.
+package struct StoryAnalyzer: Sendable {
+    /// Token overlap at or above which two quotations are the same words reported twice.
+    package var sameQuotation = 0.6
+    /// Term overlap with any sentence of another source below which a sentence counts as news only its source has.
+    package var uniqueFact = 0.45
+    /// Facts listed per source.
+    package var factsPerSource = 2
+
+    package init() {}
+
+    /// The display name of an article's source: its outlet, or its file name when none is stated.
+    package static func sourceName(_ article: Article) -> String { article.outlet ?? article.fileName }
+
+    // MARK: Quotations
+
+    package func quotations(_ entries: [DigestEntry]) -> [StoryQuotation] {
+        struct Occurrence {
+            var article: Article
+            var quote: Quotation
+            var tokens: [String]
+        }
+        var groups: [[Occurrence]] = []
+        for entry in entries {
+            for quote in entry.article.quotes {
+                let tokens = Tokenizer.words(quote.text)
+                guard tokens.count >= 3 else { continue }
+                let occurrence = Occurrence(article: entry.article, quote: quote, tokens: tokens)
+                if let index = groups.firstIndex(where: { group in
+                    Self.tokenOverlap(group[0].tokens, tokens) >= sameQuotation
+                }) {
+                    if !groups[index].contains(where: { $0.article.contentHash == entry.article.contentHash }) {
+                        groups[index].append(occurrence)
+                    }
+                } else {
+                    groups.append([occurrence])
+                }
+            }
+        }
+        let result = groups.map { group -> StoryQuotation in
+            let sources = group.map {
+                QuotationSource(
+                    fileName: $0.article.fileName, source: Self.sourceName($0.article), text: $0.quote.text,
+                    start: $0.quote.start, end: $0.quote.end)
+            }
+            let speaker = group.compactMap(\.quote.speaker).first
+            var differences: [[WordingVariant]] = []
+            if group.count > 1 {
+                for other in group.dropFirst() {
+                    for (a, b) in WordDiff.differences(group[0].quote.text, other.quote.text) {
+                        differences.append([
+                            WordingVariant(source: Self.sourceName(group[0].article), text: a),
+                            WordingVariant(source: Self.sourceName(other.article), text: b),
+                        ])
+                    }
+                }
+            }
+            return StoryQuotation(text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences)
+        }
+        // Widely carried first, then attributed, then longer; the first source's position breaks ties.
+        return result.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if a.sources.count != b.sources.count { return a.sources.count > b.sources.count }
+            if (a.speaker != nil) != (b.speaker != nil) { return a.speaker != nil }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+
+    /// The share of the shorter quotation's distinct words that the other one has too.
+    static func tokenOverlap(_ a: [String], _ b: [String]) -> Double {
+        let (x, y) = (Set(a), Set(b))
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        return Double(x.intersection(y).count) / Double(min(x.count, y.count))
+    }
+
+    // MARK: Entities
+
+    package func entities(_ entries: [DigestEntry]) -> [StoryEntity] {
+        var counts: [String: (kind: EntityKind, mentions: Int, first: Int)] = [:]
+        var order = 0
+        for entry in entries {
+            for mention in entry.article.entities {
+                if let existing = counts[mention.canonical] {
+                    counts[mention.canonical]!.mentions = existing.mentions + 1
+                } else {
+                    counts[mention.canonical] = (mention.kind, 1, order)
+                    order += 1
+                }
+            }
+        }
+        return counts.map { StoryEntity(canonical: $0.key, kind: $0.value.kind, mentions: $0.value.mentions) }
+            .sorted { a, b in
+                if a.mentions != b.mentions { return a.mentions > b.mentions }
+                return counts[a.canonical]!.first < counts[b.canonical]!.first
+            }
+    }
+
+    // MARK: What each source adds
+
+    package func additions(_ entries: [DigestEntry], centre: TermVector) -> [SourceAddition] {
+        guard entries.count > 1 else { return [] }
+        let sentenceTerms = entries.map { entry in entry.article.sentences.map { Set(Tokenizer.terms($0.text)) } }
+        return entries.enumerated().compactMap { position, entry in
+            let article = entry.article
+            let others = sentenceTerms.enumerated().filter { $0.offset != position }.flatMap(\.element)
+            let quoted = article.quotes.map { $0.start..<$0.end }
+            var scored: [(index: Int, score: Double)] = []
+            var seen = Set<String>()
+            for (index, sentence) in article.sentences.enumerated() {
+                let terms = sentenceTerms[position][index]
+                // Articles repeat their lead further down; a fact is listed once.
+                guard terms.count >= 5, seen.insert(sentence.text).inserted else { continue }
+                // A sentence that is mostly a quotation shows under the quotations instead.
+                let inQuote = quoted.contains { $0.contains(sentence.start) && $0.contains(max(sentence.start, sentence.end - 2)) }
+                if inQuote { continue }
+                let covered = others.map { Summarizer.overlap(terms, $0) }.max() ?? 0
+                guard covered < uniqueFact else { continue }
+                var salience = 0.0
+                for term in terms.sorted() { salience += centre.weight(of: term) }
+                let numbers = sentence.text.unicodeScalars.contains { ("0"..."9").contains($0) } ? 1.2 : 1.0
+                scored.append((index, salience / Double(terms.count).squareRoot() * numbers))
+            }
+            let best = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+                .prefix(factsPerSource).map(\.index).sorted()
+            guard !best.isEmpty else { return nil }
+            let lines = best.map { index in
+                let sentence = article.sentences[index]
+                return SummaryLine(
+                    text: sentence.text, fileName: article.fileName, sentenceIndex: index, start: sentence.start,
+                    end: sentence.end)
+            }
+            return SourceAddition(fileName: article.fileName, source: Self.sourceName(article), lines: lines)
+        }
+    }
+}
+
+/// Word-level differences between two wordings of one passage.
+package enum WordDiff {
+    /// Each place where `a` and `b` differ, as the two wordings with one word of shared context on each side.
+    package static func differences(_ a: String, _ b: String) -> [(String, String)] {
+        let x = a.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let y = b.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let (nx, ny) = (x.map(normal), y.map(normal))
+        // Longest common subsequence table, then walk it to find the aligned runs.
+        var table = [[Int]](repeating: [Int](repeating: 0, count: ny.count + 1), count: nx.count + 1)
+        if nx.count * ny.count > 250_000 { return [] }
+        for i in stride(from: nx.count - 1, through: 0, by: -1) {
+            for j in stride(from: ny.count - 1, through: 0, by: -1) {
+                table[i][j] = nx[i] == ny[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var result: [(String, String)] = []
+        var (i, j) = (0, 0)
+        while i < nx.count || j < ny.count {
+            if i < nx.count && j < ny.count && nx[i] == ny[j] {
+                i += 1
+                j += 1
+                continue
+            }
+            let (startI, startJ) = (i, j)
+            while (i < nx.count || j < ny.count) && !(i < nx.count && j < ny.count && nx[i] == ny[j]) {
+                if j >= ny.count || (i < nx.count && table[i + 1][j] >= table[i][j + 1]) { i += 1 } else { j += 1 }
+            }
+            let before = startI > 0 ? [x[startI - 1]] : []
+            let afterX = i < x.count ? [x[i]] : []
+            let afterY = j < y.count ? [y[j]] : []
+            let left = (before + x[startI..<i] + afterX).joined(separator: " ")
+            let right = ((startJ > 0 ? [y[startJ - 1]] : []) + y[startJ..<j] + afterY).joined(separator: " ")
+            if left != right { result.append((left, right)) }
+        }
+        return result
+    }
+
+    /// Words compare without case and without surrounding quotation marks, but with their punctuation, because
+    /// "end." and "end" are a difference in wording a reader may care about.
+    static func normal(_ word: String) -> String {
+        word.lowercased().trimmingCharacters(in: "“”\"‘’'")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
+        return String(scalars)
+    }
+}
