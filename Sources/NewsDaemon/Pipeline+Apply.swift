@@ -14,7 +14,7 @@ extension Pipeline {
     /// first: a crash between the two leaves a recorded file in the processing area, which the next start moves on
     /// without processing it again.
     func apply(_ claimed: ClaimedFile, _ result: WorkResult) {
-        lastApplyBeat = SystemdNotifier.monotonicMicroseconds()
+        defer { beat() }
         let settings = self.settings
         let now = Date().timeIntervalSince1970
         var record = FileRecord(
@@ -71,6 +71,9 @@ extension Pipeline {
         scheduleRender()
         updateStatusIfDue()
     }
+
+    /// Records that the apply queue made progress.
+    func beat() { applyBeat.withLock { $0 = SystemdNotifier.monotonicMicroseconds() } }
 
     func noteRecorded(_ outcome: RecordOutcome, record: FileRecord, title: String?) {
         switch outcome {
@@ -199,6 +202,7 @@ extension Pipeline {
         }
         for digest in digests {
             let day = digest.day
+            defer { beat() }
             do {
                 try AtomicFileWriter.write(
                     DigestRenderer(digestDirectory: digestDirectory).render(digest),
@@ -214,6 +218,7 @@ extension Pipeline {
                         to: FilePath("\(storyDirectory)/\(story.id).md"))
                 }
                 try store.replaceStories(on: day, with: digest.stories)
+                try store.markRendered(day)
                 logger.info(
                     "digest written for \(day)",
                     metadata: [

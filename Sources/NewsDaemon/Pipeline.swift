@@ -52,7 +52,6 @@ package final class Pipeline: @unchecked Sendable {
     var dirtyDays: Set<CivilDate> = []
     var renderScheduled = false
     var lastRenderSeconds = 0.0
-    var lastApplyBeat = SystemdNotifier.monotonicMicroseconds()
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0
     var failedSinceStart = 0
@@ -60,8 +59,9 @@ package final class Pipeline: @unchecked Sendable {
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
     let keptFiles = Mutex<[String: Int64]>([:])
-    /// The apply queue's last beat, copied out for the watchdog check on the intake queue.
-    let lastApplyBeatSnapshot = Mutex<UInt64>(SystemdNotifier.monotonicMicroseconds())
+    /// When the apply queue last finished a piece of work (a file, or one day's render). The watchdog reads it
+    /// without waiting on the queue, so a long render counts as progress as long as its days keep completing.
+    let applyBeat = Mutex<UInt64>(SystemdNotifier.monotonicMicroseconds())
 
     package init(settings: Settings, store: NewsStore, logger: Logger, workers: Int? = nil) {
         self.settingsBox = Mutex(settings)
@@ -91,6 +91,14 @@ package final class Pipeline: @unchecked Sendable {
         try checkSameFilesystem(settings)
         keptFiles.withLock { $0 = (try? store.keptFiles(under: settings.inbox)) ?? [:] }
         let recovered = try recoverProcessingArea(settings)
+        // Days recorded but not rendered when the last run ended (a crash, a kill, a stop during a long render).
+        let pending = try store.pendingDays()
+        if !pending.isEmpty {
+            applyQueue.async { [self] in
+                dirtyDays.formUnion(pending)
+                scheduleRender()
+            }
+        }
 
         var usePolling = settings.watchMode == .poll
         if settings.watchMode == .auto, let magic = try? FileSystem.filesystemType(FilePath(settings.inbox)),

@@ -127,6 +127,7 @@ extension NewsStore {
                 file.articleID = existing["id"]
                 try file.insert(db)
                 let day = CivilDate(iso: existing["digestDay"] as String) ?? CivilDate(secondsSinceEpoch: 0)
+                try Self.markPending(day, db)
                 return .duplicate(ofFile: existing["fileName"], day: day)
             }
             guard let article else {
@@ -146,7 +147,26 @@ extension NewsStore {
             file.status = .processed
             file.articleID = db.lastInsertedRowID
             try file.insert(db)
+            try Self.markPending(article.digestDay, db)
             return .newArticle(day: article.digestDay)
+        }
+    }
+
+    static func markPending(_ day: CivilDate, _ db: Database) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO pendingDay (day) VALUES (?)", arguments: [day.description])
+    }
+
+    /// Days recorded but not yet rendered.
+    package func pendingDays() throws -> [CivilDate] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT day FROM pendingDay ORDER BY day").compactMap { CivilDate(iso: $0) }
+        }
+    }
+
+    /// Clears a day's mark once its digest is written.
+    package func markRendered(_ day: CivilDate) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM pendingDay WHERE day = ?", arguments: [day.description])
         }
     }
 

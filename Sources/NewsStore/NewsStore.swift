@@ -78,6 +78,14 @@ package struct NewsStore: Sendable {
                 t.column("articleId", .integer).notNull().references("article", onDelete: .cascade).indexed()
             }
         }
+        migrator.registerMigration("v2: days waiting to be rendered") { db in
+            // Written in the same transaction as each file, so a crash between recording and rendering leaves the
+            // day marked, and the next start renders it.
+            try db.create(table: "pendingDay") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("day", .text).notNull().unique()
+            }
+        }
         return migrator
     }
 }

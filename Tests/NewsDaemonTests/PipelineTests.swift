@@ -51,6 +51,21 @@ struct PipelineTests {
         }
     }
 
+    @Test func pollingModeFindsFilesWithoutInotify() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(
+            layout.settings {
+                $0.watchMode = .poll
+                $0.pollIntervalSeconds = 0.2
+                $0.settleSeconds = 0.2
+            })
+        try pipeline.start()
+        #expect(pipeline.intakeQueue.sync { pipeline.watcher == nil && pipeline.polling })
+        try FileManager.default.moveItem(atPath: try layout.prepare("p.txt", article(8)), toPath: layout.inbox + "/p.txt")
+        #expect(await eventually { layout.counters(pipeline).articles == 1 })
+        await pipeline.stop()
+    }
+
     @Test func filesAlreadyThereAtStartAreProcessed() async throws {
         let layout = try DaemonLayout()
         for n in 0..<5 { try Data(article(n).utf8).write(to: URL(fileURLWithPath: layout.inbox + "/a\(n).txt")) }
@@ -190,5 +205,28 @@ struct PipelineTests {
         #expect(layout.files(in: layout.processing).isEmpty)
         #expect(layout.files(in: layout.archive).count == 1)
         #expect(layout.counters(second).files == 1)
+    }
+}
+
+@Suite("Pipeline recovery", .timeLimit(.minutes(1)))
+struct PipelineRecoveryTests {
+    @Test func aDayRecordedButNotRenderedIsRenderedAtTheNextStart() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings()
+        let pipeline = try layout.makePipeline(settings)
+        // Record an article the way the apply stage does, as if the daemon was killed before rendering.
+        let text = article(3)
+        let sha = SHA256.hexDigest(of: Array(text.utf8))
+        let document = RawDocument(fileName: "k.txt", bytes: Array(text.utf8), arrivalDay: CivilDate(year: 2025, month: 1, day: 1)!)
+        let extracted = try Extractor().extract(document, contentHash: sha)
+        let record = FileRecord(
+            claimName: "t1~k.txt", fileName: "k.txt", relativePath: "k.txt", folderLabel: nil, size: 1, sha256: sha,
+            status: .processed, location: nil, arrivedAt: 0, finishedAt: 0)
+        _ = try pipeline.store.recordProcessed(record, article: extracted)
+        #expect(try pipeline.store.pendingDays() == [extracted.digestDay])
+        try pipeline.start()
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/digests/\(extracted.digestDay).md") })
+        #expect(await eventually { (try? pipeline.store.pendingDays().isEmpty) == true })
+        await pipeline.stop()
     }
 }

@@ -92,7 +92,7 @@ ln -s /proc/self/fd/1 /dev/stdout
 ln -s /proc/self/fd/2 /dev/stderr
 
 # Units and settings for this box only (/run/systemd/system is on the tmpfs above).
-mkdir -p /run/systemd/system /run/systemd/system.conf.d
+mkdir -p /run/systemd/system
 cat >/run/systemd/system/newsdigest-systest.target <<'EOF'
 [Unit]
 Description=newsdigest system-test box

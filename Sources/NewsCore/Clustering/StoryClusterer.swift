@@ -161,7 +161,8 @@ package struct StoryClusterer: Sendable {
             let article = entry.article
             for (index, sentence) in article.sentences.enumerated().prefix(12) {
                 let termList = Tokenizer.terms(sentence.text)
-                guard termList.count >= 4 else { continue }
+                // A sentence that starts in lower case is a fragment (text cut mid-sentence), not a summary line.
+                guard termList.count >= 4, sentence.text.first?.isLowercase != true else { continue }
                 var score = 0.0
                 for term in Set(termList).sorted() { score += centre.weight(of: term) }
                 score /= Double(termList.count).squareRoot()

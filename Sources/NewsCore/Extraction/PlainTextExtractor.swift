@@ -228,6 +228,7 @@ package struct PlainTextExtractor: Sendable {
             if !current.isEmpty { result.append(current.joined(separator: " ")) }
             current = []
         }
+        if !hasBlankLines, let wrapped = reflowHardWrapped(lines) { return wrapped }
         for line in lines {
             var trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("#") {
@@ -245,6 +246,31 @@ package struct PlainTextExtractor: Sendable {
         }
         flush()
         return result
+    }
+
+    /// Text wrapped at a fixed width (wire copy, e-mail) has no blank lines and most lines stop mid-sentence.
+    /// Such lines are joined; a paragraph ends only at a line that closes a sentence well short of the width.
+    static func reflowHardWrapped(_ lines: [Substring]) -> [String]? {
+        let text = lines.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard text.count >= 4 else { return nil }
+        let endsSentence = { (line: String) -> Bool in
+            guard let last = line.last else { return false }
+            return ".!?\"”’:;…)".contains(last)
+        }
+        let midSentence = text.dropLast().filter { !endsSentence($0) }.count
+        guard Double(midSentence) >= 0.5 * Double(text.count - 1) else { return nil }
+        let width = text.map(\.count).sorted()[text.count / 2]
+        var paragraphs: [String] = []
+        var current: [String] = []
+        for line in text {
+            current.append(line)
+            if endsSentence(line) && Double(line.count) < 0.7 * Double(width) {
+                paragraphs.append(current.joined(separator: " "))
+                current = []
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        return paragraphs
     }
 
     /// `From The New York Post:` names the outlet the following text comes from.
