@@ -28,7 +28,7 @@ package struct StoryAnalyzer: Sendable {
                 guard tokens.count >= 3 else { continue }
                 let occurrence = Occurrence(article: entry.article, quote: quote, tokens: tokens)
                 if let index = groups.firstIndex(where: { group in
-                    Self.tokenOverlap(group[0].tokens, tokens) >= sameQuotation
+                    Self.isSameQuotation(group[0].tokens, tokens, threshold: sameQuotation)
                 }) {
                     if !groups[index].contains(where: { $0.article.contentHash == entry.article.contentHash }) {
                         groups[index].append(occurrence)
@@ -58,20 +58,25 @@ package struct StoryAnalyzer: Sendable {
             }
             return StoryQuotation(text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences)
         }
-        // Widely carried first, then attributed, then longer; the first source's position breaks ties.
+        // Widely carried first, then attributed, then whole statements before fragments of reported speech (which
+        // start in lower case); the first source's position breaks ties.
         return result.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
             if a.sources.count != b.sources.count { return a.sources.count > b.sources.count }
             if (a.speaker != nil) != (b.speaker != nil) { return a.speaker != nil }
+            let (fa, fb) = (a.text.first?.isLowercase == true, b.text.first?.isLowercase == true)
+            if fa != fb { return !fa }
             return x.offset < y.offset
         }.map(\.element)
     }
 
-    /// The share of the shorter quotation's distinct words that the other one has too.
-    static func tokenOverlap(_ a: [String], _ b: [String]) -> Double {
+    /// Two quotations are one when most of the shorter one's words are in the other and the two are of comparable
+    /// length: a four-word phrase quoted inside a longer report is not the same quotation as the whole statement.
+    static func isSameQuotation(_ a: [String], _ b: [String], threshold: Double) -> Bool {
         let (x, y) = (Set(a), Set(b))
-        guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return Double(x.intersection(y).count) / Double(min(x.count, y.count))
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        let shared = Double(x.intersection(y).count)
+        return shared / Double(min(x.count, y.count)) >= threshold && shared / Double(max(x.count, y.count)) >= 0.4
     }
 
     // MARK: Entities

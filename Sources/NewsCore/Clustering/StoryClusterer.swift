@@ -189,12 +189,30 @@ package struct StoryClusterer: Sendable {
             }
         }
         let summary = chosen.map(\.line)
-        var story = Story(id: id, headline: headline(entries, summary: summary), entries: entries, summary: summary)
         let analyzer = StoryAnalyzer()
+        let entities = analyzer.entities(entries)
+        // When no source title states the event, the headline is the candidate sentence that names the most of the
+        // story's main actors, so it says who did what rather than repeating one outlet's side detail.
+        let actors = entities.filter { $0.kind != .misc }.prefix(3).map(\.canonical)
+        let headlineLines = candidates.prefix(8).map(\.line).filter { $0.text.split(separator: " ").count <= 35 }
+            .enumerated().max { a, b in
+                let (na, nb) = (Self.actorsNamed(actors, in: a.element, entries), Self.actorsNamed(actors, in: b.element, entries))
+                return na != nb ? na < nb : a.offset > b.offset
+            }.map { [$0.element] } ?? summary
+        var story = Story(
+            id: id, headline: headline(entries, summary: headlineLines), entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
-        story.entities = analyzer.entities(entries)
+        story.entities = entities
         story.additions = analyzer.additions(entries, centre: centre)
         return story
+    }
+
+    /// How many of `actors` the sentence behind `line` mentions, by the entity mentions inside its offsets.
+    static func actorsNamed(_ actors: [String], in line: SummaryLine, _ entries: [DigestEntry]) -> Int {
+        guard let article = entries.first(where: { $0.article.fileName == line.fileName })?.article else { return 0 }
+        let named = Set(
+            article.entities.filter { !$0.inTitle && $0.start >= line.start && $0.end <= line.end }.map(\.canonical))
+        return actors.filter(named.contains).count
     }
 
     /// A source title that states the event, else the story's most central sentence made into a headline.

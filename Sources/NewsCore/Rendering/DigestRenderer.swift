@@ -3,7 +3,7 @@ package struct DigestRenderer: Sendable {
     /// The absolute directory the digest file is written to, so links to originals can be made relative.
     package var digestDirectory: String
     /// Quotations shown per story.
-    package var quotationsPerStory = 4
+    package var quotationsPerStory = 6
     /// Words of a long quotation shown before it is cut.
     package var quotationWords = 60
 
@@ -132,7 +132,10 @@ package struct DigestRenderer: Sendable {
         return notes.isEmpty ? "" : " · " + notes.joined(separator: " · ")
     }
 
+    /// A quotation as shown: without the comma that led into its attribution, and cut when very long.
     func shorten(_ text: String) -> String {
+        var text = text
+        while let last = text.last, last == "," || last == ";" || last == " " { text.removeLast() }
         let words = text.split(separator: " ")
         guard words.count > quotationWords else { return text }
         return words.prefix(quotationWords).joined(separator: " ") + " …"
