@@ -6,7 +6,7 @@ import Testing
 
 @testable import NewsDaemon
 
-@Suite("Pipeline", .timeLimit(.minutes(4)), .serialized)
+@Suite("Pipeline", .timeLimit(.minutes(6)), .serialized)
 struct PipelineTests {
     /// The arrival paths the research notes measured: each must lead to exactly one ingested article.
     enum Arrival: String, CaseIterable, Sendable {
@@ -79,9 +79,9 @@ struct PipelineTests {
         let layout = try DaemonLayout()
         let pipeline = try layout.makePipeline(layout.settings { $0.settleSeconds = 0.2 })
         try pipeline.start()
-        // Each file is one IN_MOVED_TO plus two events for a temporary beside it: 18,000 events, more than the
-        // kernel's default queue of 16,384.
-        let count = 6000
+        // Each file is one IN_MOVED_TO plus four events for two temporaries beside it: 20,000 events, more than
+        // the kernel's default queue of 16,384.
+        let count = 4000
         let staging = layout.root + "/staging"
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         for n in 0..<count { try Data(article(n).utf8).write(to: URL(fileURLWithPath: staging + "/b\(n).txt")) }
@@ -92,11 +92,13 @@ struct PipelineTests {
             let name = "/b\(n).txt"
             // Create-then-close twice per file: open/close of a new file gives CREATE + CLOSE_WRITE.
             #expect(rename(staging + name, layout.inbox + name) == 0)
-            let touch = open(layout.inbox + "/t\(n).tmp", O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
-            close(touch)
+            for suffix in ["a", "b"] {
+                let touch = open(layout.inbox + "/t\(n)\(suffix).tmp", O_CREAT | O_WRONLY | O_CLOEXEC, 0o644)
+                close(touch)
+            }
         }
         stalled.signal()
-        #expect(await eventually(timeout: .seconds(180)) { layout.counters(pipeline).files == count })
+        #expect(await eventually(timeout: .seconds(300)) { layout.counters(pipeline).files == count })
         #expect(layout.logs.contains(level: .notice, "overflowed"))
         await pipeline.stop()
         let counters = layout.counters(pipeline)
@@ -135,6 +137,7 @@ struct PipelineTests {
         try FileManager.default.moveItem(atPath: try layout.prepare("good.txt", article(4)),
                                          toPath: layout.inbox + "/good.txt")
         #expect(await eventually { layout.counters(pipeline).files == 2 })
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.failed + "/photo.txt.error") })
         let reason = try String(contentsOfFile: layout.failed + "/photo.txt.error", encoding: .utf8)
         #expect(reason.contains("binary data"))
         #expect(FileManager.default.fileExists(atPath: layout.failed + "/photo.txt"))
@@ -181,6 +184,8 @@ struct PipelineTests {
         try pipeline.start()
         #expect(symlink("/etc/passwd", layout.inbox + "/passwd.txt") == 0)
         #expect(await eventually { layout.counters(pipeline).failed == 1 })
+        // The ledger is written before the file and its reason are moved into place.
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.failed + "/passwd.txt.error") })
         let reason = try String(contentsOfFile: layout.failed + "/passwd.txt.error", encoding: .utf8)
         #expect(reason.contains("symbolic link"))
         await pipeline.stop()

@@ -1,0 +1,519 @@
+/// Finds and types the names in one tokenised text (an article body or its title).
+///
+/// The method, in order:
+/// 1. Runs of capitalised words are candidates; particles (`de`, `van`, `bin`) and `of` after an institution word
+///    (`Bank of England`) may join them; titles (`President`, `Gen.`) split them and mark what follows as a person;
+///    a capitalised function word that starts a sentence (`After`, `The`) is dropped.
+/// 2. Lines in capitals or in Title Case (headlines, datelines, subheadings) say nothing through capitals; there
+///    only names already known from the document or from the gazetteers count.
+/// 3. Each candidate is typed from the strongest evidence: gazetteers, its own words (`Inc`, `University`, a given
+///    name, initials), its role in a sports report, and the words around it (`in X`, `X said`).
+/// 4. What the document says once it says everywhere: a later `Smith` after `John Smith` is a person, and one
+///    surface form gets one kind, the one with the strongest evidence.
+struct NameFinder {
+    let scalars: [Unicode.Scalar]
+    var tokens: [TextToken]
+    /// Lower-case forms of words the document writes in lower case somewhere; a capitalised one of these at the
+    /// start of a sentence is an ordinary word.
+    let lowercaseWords: Set<String>
+    /// Lower-case forms of words the document capitalises inside a sentence, where a capital means a name.
+    let capitalizedWords: Set<String>
+    let isSports: Bool
+    /// A team sport's report, where a city or county is nearly always a team.
+    let isTeamSports: Bool
+
+    init(
+        scalars: [Unicode.Scalar], tokens: [TextToken], lowercaseWords: Set<String>, capitalizedWords: Set<String>,
+        sport: String?
+    ) {
+        self.scalars = scalars
+        self.tokens = tokens
+        self.lowercaseWords = lowercaseWords
+        self.capitalizedWords = capitalizedWords
+        self.isSports = sport != nil
+        self.isTeamSports = sport.map(Self.teamSports.contains) ?? false
+    }
+
+    /// Lower-case forms of the capitalised words of `tokens` that do not start a sentence, in prose lines.
+    static func capitalizedWords(of tokens: [TextToken]) -> Set<String> {
+        var result = Set<String>()
+        var lineIsCapitals = false
+        for (index, token) in tokens.enumerated() {
+            if token.startsLine {
+                var letters = 0
+                var capitals = 0
+                for next in tokens[index...] {
+                    if next.startsLine && next.start != token.start { break }
+                    if next.isWord {
+                        letters += 1
+                        if next.isAllCaps { capitals += 1 }
+                    }
+                }
+                lineIsCapitals = capitals * 10 >= letters * 8
+            }
+            if token.isWord && token.isCapitalized && !token.startsSentence && !lineIsCapitals {
+                result.insert(token.key)
+            }
+        }
+        return result
+    }
+
+    /// The lower-case words of `tokens`.
+    static func lowercaseWords(of tokens: [TextToken]) -> Set<String> {
+        var result = Set<String>()
+        for token in tokens where token.isWord && !token.isCapitalized && !token.startsSentence {
+            if let first = token.text.unicodeScalars.first, first.properties.isLowercase { result.insert(token.key) }
+        }
+        return result
+    }
+
+    // MARK: Lines
+
+    enum LineStyle { case prose, capitals, titleCase }
+
+    /// Token ranges of the lines of the text, each with the way it is capitalised.
+    func lines() -> [(range: Range<Int>, style: LineStyle)] {
+        var result: [(Range<Int>, LineStyle)] = []
+        var start = 0
+        for index in tokens.indices where index > start && tokens[index].startsLine {
+            result.append((start..<index, style(of: start..<index)))
+            start = index
+        }
+        if start < tokens.count { result.append((start..<tokens.count, style(of: start..<tokens.count))) }
+        return result
+    }
+
+    func style(of range: Range<Int>) -> LineStyle {
+        var letterWords = 0
+        var capitals = 0
+        var capitalised = 0
+        var contentWords = 0
+        var hasDigits = false
+        var endsLikeSentence = false
+        for index in range {
+            let token = tokens[index]
+            if token.kind == .number { hasDigits = true }
+            if token.kind == .punctuation {
+                endsLikeSentence = [".", "!", "?", ":", ";", "”", "\""].contains(token.text)
+                continue
+            }
+            endsLikeSentence = false
+            guard token.isWord, token.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
+                continue
+            }
+            letterWords += 1
+            if token.isAllCaps && token.text.unicodeScalars.count > 1 { capitals += 1 }
+            if !Self.smallWords.contains(token.key) {
+                contentWords += 1
+                if token.isCapitalized { capitalised += 1 }
+            }
+        }
+        if letterWords >= 1 && capitals * 10 >= letterWords * 8 && (letterWords >= 2 || capitals == letterWords) {
+            // One capitalised word alone (`LONDON 1996-08-30`) is a dateline and reads the same way.
+            return .capitals
+        }
+        if !hasDigits && !endsLikeSentence && contentWords >= 2 && contentWords <= 14
+            && capitalised * 10 >= contentWords * 8
+        {
+            return .titleCase
+        }
+        return .prose
+    }
+
+    /// Words a Title Case headline leaves in lower case.
+    static let smallWords: Set<String> = [
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs",
+        "v", "into", "over", "after", "up", "off", "out", "is", "are", "be", "its", "s", "'s",
+    ]
+
+    // MARK: Candidates in prose
+
+    /// Candidate names in a line of ordinary prose.
+    func proseCandidates(in range: Range<Int>, known: (String) -> Bool) -> [NameCandidate] {
+        var result: [NameCandidate] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            guard token.isWord, token.isCapitalized else {
+                index += 1
+                continue
+            }
+            var last = index
+            while true {
+                let next = last + 1
+                guard next < range.upperBound else { break }
+                let candidate = tokens[next]
+                if candidate.isWord && candidate.isCapitalized && candidate.start > tokens[last].end {
+                    last = next
+                    continue
+                }
+                if candidate.isWord, next + 1 < range.upperBound, tokens[next + 1].isWord,
+                    tokens[next + 1].isCapitalized
+                {
+                    if EntityCues.nameParticles.contains(candidate.key) {
+                        last = next + 1
+                        continue
+                    }
+                    if candidate.key == "of" && joinsWithOf(index...last, next: next + 1, known: known) {
+                        last = next + 1
+                        continue
+                    }
+                    if candidate.key == "and" && known(key(index, next + 1)) {
+                        last = next + 1
+                        continue
+                    }
+                }
+                if candidate.isWord, candidate.key == "of", next + 2 < range.upperBound, tokens[next + 1].key == "the",
+                    tokens[next + 2].isWord, tokens[next + 2].isCapitalized,
+                    joinsWithOf(index...last, next: next + 2, known: known)
+                {
+                    last = next + 2
+                    continue
+                }
+                if candidate.text == "&", next + 1 < range.upperBound, tokens[next + 1].isWord,
+                    tokens[next + 1].isCapitalized
+                {
+                    last = next + 1
+                    continue
+                }
+                break
+            }
+            result += refine(index, last, known: known)
+            index = last + 1
+        }
+        return result
+    }
+
+    /// Whether `of` continues a name: after an institution word (`Bank of`), or before a known place.
+    func joinsWithOf(_ left: ClosedRange<Int>, next: Int, known: (String) -> Bool) -> Bool {
+        let head = tokens[left.upperBound].key
+        if EntityCues.organizationOfHeads.contains(head) || EntityCues.organizationHeads.contains(head) {
+            return true
+        }
+        return false
+    }
+
+    /// Cuts a run of capitalised words into names: drops months and days, a sentence's first function word and
+    /// titles, and marks a name after a title as a person's.
+    func refine(_ first: Int, _ last: Int, known: (String) -> Bool) -> [NameCandidate] {
+        var pieces: [ClosedRange<Int>] = []
+        var start = first
+        for index in first...last {
+            let key = tokens[index].key
+            let isNotName =
+                EntityCues.notNames.contains(key) && !(index > first && index < last && key.count > 2)
+                && !(index == first && index < last && tokens[index + 1].isCapitalized && key == "may")
+            if isNotName {
+                if index > start { pieces.append(start...(index - 1)) }
+                start = index + 1
+            }
+        }
+        if start <= last { pieces.append(start...last) }
+
+        var result: [NameCandidate] = []
+        for piece in pieces {
+            result += splitAtTitles(piece, known: known)
+        }
+        return result
+    }
+
+    func splitAtTitles(_ piece: ClosedRange<Int>, known: (String) -> Bool) -> [NameCandidate] {
+        var lower = piece.lowerBound
+        let upper = piece.upperBound
+        // A sentence's first word, when it is an ordinary word (`After`, `The`, `Police`).
+        while lower <= upper, isDroppableStart(lower, upper, known: known) { lower += 1 }
+        guard lower <= upper else { return [] }
+
+        // The last title with a name after it: `US President Donald Trump` → `US` | `Donald Trump`.
+        var titleIndex: Int?
+        if !known(key(lower, upper)) {
+            for index in stride(from: upper - 1, through: lower, by: -1)
+            where EntityCues.personTitles.contains(tokens[index].key) {
+                let prefix = prefixBeforeTitle(lower, index)
+                if prefix == nil || known(key(lower, prefix!)) || isKnownSingle(lower, prefix!) {
+                    titleIndex = index
+                    break
+                }
+            }
+        }
+        if let titleIndex {
+            var result: [NameCandidate] = []
+            if let prefix = prefixBeforeTitle(lower, titleIndex) {
+                result.append(candidate(lower, prefix))
+            }
+            var name = candidate(titleIndex + 1, upper)
+            name.afterTitle = true
+            result.append(name)
+            return result
+        }
+        // Titles and their qualifiers at the end, with no name after them: `Russian President`.
+        var end = upper
+        var strippedTitle = false
+        while end >= lower, isTitleWord(tokens[end].key), !known(key(lower, end)) {
+            if EntityCues.personTitles.contains(tokens[end].key) { strippedTitle = true }
+            end -= 1
+        }
+        if end < upper && strippedTitle {
+            guard end >= lower else { return [] }
+            return [candidate(lower, end)]
+        }
+        // A lone title or office word (`President`, `Minister`) is not a name.
+        if lower == upper, EntityCues.personTitles.contains(tokens[lower].key) { return [] }
+        return [candidate(lower, upper)]
+    }
+
+    func isTitleWord(_ key: String) -> Bool {
+        EntityCues.personTitles.contains(key) || EntityCues.titleModifiers.contains(key)
+    }
+
+    /// The last token before a title that is not one of its qualifiers, or nil when only qualifiers precede it.
+    func prefixBeforeTitle(_ lower: Int, _ title: Int) -> Int? {
+        var end = title - 1
+        while end >= lower, isTitleWord(tokens[end].key) && !Gazetteer.isPlace(tokens[end].key) { end -= 1 }
+        return end >= lower ? end : nil
+    }
+
+    func isKnownSingle(_ lower: Int, _ upper: Int) -> Bool {
+        let key = key(lower, upper)
+        return Gazetteer.isPlace(key) || Gazetteer.demonyms.contains(key) || Gazetteer.organizations.contains(key)
+            || tokens[upper].isAcronym
+    }
+
+    func isDroppableStart(_ index: Int, _ upper: Int, known: (String) -> Bool) -> Bool {
+        let token = tokens[index]
+        if token.key == "the" || token.key == "a" || token.key == "an" {
+            return !known(key(index, upper))
+        }
+        guard token.startsSentence else {
+            return EntityCues.functionWords.contains(token.key) && !token.isAllCaps && index < upper
+                && ["and", "but", "or", "if", "as"].contains(token.key)
+        }
+        if known(key(index, upper)) { return false }
+        if index < upper && known(key(index, index)) && !lowercaseWords.contains(token.key) { return false }
+        if EntityCues.functionWords.contains(token.key) { return true }
+        if lowercaseWords.contains(token.key) {
+            // `Surrey` written `surrey` nowhere, but `Leading` written `leading` elsewhere.
+            return !Gazetteer.firstNames.contains(token.key) || index == upper
+        }
+        return false
+    }
+
+    func key(_ lower: Int, _ upper: Int) -> String {
+        var result = tokens[lower].key
+        if upper > lower {
+            for index in (lower + 1)...upper {
+                let token = tokens[index]
+                // `Chester - le - Street` aside, a name's words are separated by one space in the key.
+                if token.start > tokens[index - 1].end { result += " " }
+                result += token.key
+            }
+        }
+        return result
+    }
+
+    func candidate(_ lower: Int, _ upper: Int) -> NameCandidate {
+        NameCandidate(first: lower, last: upper, key: key(lower, upper), kind: nil, strength: 0)
+    }
+
+    // MARK: Typing
+
+    /// Types a candidate from its own words and its context; `nil` kind when it is not a name after all.
+    func classify(_ candidate: NameCandidate) -> NameCandidate {
+        var result = candidate
+        let (kind, strength) = evidence(for: candidate)
+        result.kind = kind
+        result.strength = strength
+        return result
+    }
+
+    func evidence(for candidate: NameCandidate) -> (EntityKind?, Int) {
+        let key = candidate.key
+        let first = tokens[candidate.first]
+        let last = tokens[candidate.last]
+        let count = candidate.count
+        if candidate.afterTitle { return (.person, Strength.lexicon) }
+        if count == 1 && first.isAllCaps && !Gazetteer.countries.contains(key) && !Gazetteer.organizations.contains(key)
+            && (EntityCues.functionWords.contains(key) || Self.smallWords.contains(key))
+        {
+            return (nil, 0)
+        }
+        if Gazetteer.organizations.contains(key) { return (.organization, Strength.lexicon) }
+        if Gazetteer.countries.contains(key) { return (.place, Strength.lexicon) }
+        if Gazetteer.miscNames.contains(key) { return (.misc, Strength.lexicon) }
+        if isDemonym(key) { return (.misc, Strength.lexicon) }
+        if let compound = hyphenCompound(candidate) { return compound }
+        if count >= 2 && first.isInitial && !last.isInitial { return (.person, Strength.lexicon) }
+        if count >= 2, Gazetteer.regions.contains(key) || Gazetteer.cities.contains(key) {
+            return (.place, Strength.weakLexicon)
+        }
+        if count >= 2 && EntityCues.organizationHeads.contains(last.key) { return (.organization, Strength.structure) }
+        if count >= 2 && EntityCues.miscHeads.contains(last.key) { return (.misc, Strength.structure) }
+        if Gazetteer.languages.contains(key) { return (.misc, Strength.weakLexicon) }
+        if Gazetteer.regions.contains(key) || Gazetteer.cities.contains(key) {
+            return (.place, Strength.weakLexicon)
+        }
+        if count >= 2 && EntityCues.placeHeads.contains(last.key) { return (.place, Strength.structure) }
+        if count >= 2 && (0..<count).contains(where: { tokens[candidate.first + $0].text == "&" }) {
+            return (.organization, Strength.structure)
+        }
+        // `Real Madrid`, `Dynamo Moscow`, `Air France`: a place as one word of a longer name is a team or company.
+        let placeWord =
+            count >= 2 && !Gazetteer.firstNames.contains(first.key)
+            && (candidate.first...candidate.last).contains { Gazetteer.isPlace(tokens[$0].key) }
+        if count >= 2 && Gazetteer.firstNames.contains(first.key) && !first.isAllCaps && !placeWord {
+            return (.person, Strength.structure)
+        }
+        if count >= 2 && isAllDemonyms(candidate) { return (.misc, Strength.structure) }
+        if count >= 2 && first.isInitial { return (.person, Strength.structure) }
+        if count == 1 && first.isAcronym { return (.organization, Strength.structure) }
+        if let fromContext = contextEvidence(candidate) { return fromContext }
+        if placeWord { return (.organization, Strength.guess) }
+        // `Dairy Farmers`, `Homeland Security`, `Dixon Hall`: a name ending in an ordinary word is an institution.
+        if count >= 2 && Gazetteer.isCommonWord(last.key) && !last.isAllCaps { return (.organization, Strength.guess) }
+        if count >= 2 && (Gazetteer.surnames.contains(last.key) || Self.looksLikeSurname(last.key)) {
+            return (.person, Strength.context)
+        }
+        if count == 1 && (Gazetteer.surnames.contains(key) || Self.looksLikeSurname(key)) {
+            return (.person, Strength.guess)
+        }
+        if count == 1 && Gazetteer.firstNames.contains(key) { return (.person, Strength.guess) }
+        if count == 2 { return (.person, Strength.guess) }
+        return (.organization, Strength.guess)
+    }
+
+    /// Endings typical of surnames in many languages (`Yandarbiyev`, `Kowalski`, `Petrovic`, `Papadopoulos`).
+    static let surnameEndings: [String] = [
+        "ov", "ev", "ova", "eva", "sky", "ski", "ska", "vic", "vich", "ovic", "evic", "enko", "chuk", "yan", "dze",
+        "shvili", "oglu", "opoulos", "akis", "escu", "sson", "ssen", "berg", "stein", "mann", "baum", "ini", "etti",
+        "elli", "ucci", "ez", "aki", "uchi", "moto", "mura", "yama", "hara", "wski", "czyk", "ovich", "ishvili",
+    ]
+
+    static func looksLikeSurname(_ key: String) -> Bool {
+        guard key.unicodeScalars.count >= 5, !key.contains(".") else { return false }
+        return surnameEndings.contains { key.hasSuffix($0) }
+    }
+
+    func isDemonym(_ key: String) -> Bool {
+        if Gazetteer.demonyms.contains(key) { return true }
+        // Plurals: `Serbs`, `Chechens`, `Germans`, `Britons`.
+        if key.hasSuffix("s"), Gazetteer.demonyms.contains(String(key.dropLast())) { return true }
+        if key.hasSuffix("men"), Gazetteer.demonyms.contains(String(key.dropLast(3)) + "man") { return true }
+        return false
+    }
+
+    func isAllDemonyms(_ candidate: NameCandidate) -> Bool {
+        let compass: Set<String> = ["north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+        var sawDemonym = false
+        for index in candidate.first...candidate.last {
+            let key = tokens[index].key
+            if isDemonym(key) {
+                sawDemonym = true
+            } else if !compass.contains(key) {
+                return false
+            }
+        }
+        return sawDemonym
+    }
+
+    /// `New York-based`, `Arab-Israeli`, `ex-Milan`: a name joined by a hyphen to a word is a MISC adjective.
+    func hyphenCompound(_ candidate: NameCandidate) -> (EntityKind?, Int)? {
+        let last = tokens[candidate.last]
+        guard last.text.unicodeScalars.contains("-") else { return nil }
+        let parts = last.key.split(separator: "-")
+        guard parts.count >= 2 else { return nil }
+        let head = candidate.count > 1 ? key(candidate.first, candidate.last - 1) + " " + parts[0] : String(parts[0])
+        let rest = parts.dropFirst()
+        let tail = last.text.split(separator: "-").dropFirst()
+        let restIsLower = tail.allSatisfy { $0.unicodeScalars.first?.properties.isLowercase ?? false }
+        let headKnown =
+            Gazetteer.isPlace(head) || isDemonym(head) || Gazetteer.organizations.contains(head)
+        if headKnown && restIsLower { return (.misc, Strength.structure) }
+        if isDemonym(head) && rest.allSatisfy({ isDemonym(String($0)) }) { return (.misc, Strength.structure) }
+        return nil
+    }
+
+    func previousWord(_ index: Int) -> TextToken? { index > 0 ? tokens[index - 1] : nil }
+
+    func nextToken(_ index: Int) -> TextToken? { index + 1 < tokens.count ? tokens[index + 1] : nil }
+
+    func contextEvidence(_ candidate: NameCandidate) -> (EntityKind?, Int)? {
+        // `Pete Sampras ( U.S. )`: a person followed by a country in brackets, as in results lists.
+        if candidate.last + 3 < tokens.count, tokens[candidate.last + 1].text == "(",
+            tokens[candidate.last + 3].text == ")", Gazetteer.countries.contains(tokens[candidate.last + 2].key)
+        {
+            return (.person, Strength.context)
+        }
+        if let previous = previousWord(candidate.first), previous.isWord,
+            EntityCues.placePrepositions.contains(previous.key), !tokens[candidate.first].startsSentence
+        {
+            return (.place, Strength.context)
+        }
+        if let next = nextToken(candidate.last), next.isWord, EntityCues.speechVerbs.contains(next.key) {
+            return candidate.count <= 3 ? (.person, Strength.context) : (.organization, Strength.context)
+        }
+        return nil
+    }
+
+    // MARK: Sports reports
+
+    /// Words that open a sports report's headline (`SOCCER - …`, `Cricket - …`).
+    static let teamSports: Set<String> = [
+        "soccer", "football", "cricket", "baseball", "basketball", "rugby", "nfl", "nba", "nhl", "hockey",
+        "volleyball", "handball", "lacrosse", "polo",
+    ]
+
+    static let sports: Set<String> = [
+        "soccer", "football", "cricket", "tennis", "golf", "baseball", "basketball", "athletics", "rugby", "boxing",
+        "cycling", "motor", "motorcycling", "motocross", "racing", "nfl", "nba", "nhl", "hockey", "skiing",
+        "swimming", "squash", "badminton", "horse", "yachting", "sailing", "rowing", "volleyball", "handball",
+        "snooker", "darts", "olympics", "gymnastics", "judo", "wrestling", "formula", "triathlon", "sport",
+        "sports", "alpine", "equestrianism", "table", "chess", "figure", "speed", "bowls", "polo", "lacrosse",
+    ]
+
+    /// Whether a city or county name is a team here: followed by a score, or beaten, drawn or played against.
+    func isTeamRole(_ candidate: NameCandidate) -> Bool {
+        if isTeamSports {
+            // In a match report a city or county is a team unless it is where something happens; results lists
+            // name the venue before a colon (`Leicester : Leicestershire beat Somerset`).
+            let previous = previousWord(candidate.first)?.key ?? ""
+            let next = nextToken(candidate.last)?.text ?? ""
+            return !["in", "at", "near", "outside", "of"].contains(previous) && next != ":"
+        }
+        if let next = nextToken(candidate.last) {
+            if next.kind == .number || isScore(next.text) { return true }
+            if ["beat", "beats", "drew", "draw", "lost", "won", "v", "vs", "vs.", "defeated", "edged", "routed",
+                "thrashed", "crushed", "held", "trailed", "led", "leads", "lead", "scored", "overcame", "outclassed"]
+                .contains(next.key)
+            {
+                return true
+            }
+        }
+        if let previous = previousWord(candidate.first),
+            ["beat", "v", "vs", "vs.", "against", "defeated", "over", "to", "drew", "with", "play", "host", "hosts",
+             "visit", "face", "faces", "meet", "meets", "joined", "join", "signed", "leave", "left", "for"]
+                .contains(previous.key)
+        {
+            return ["beat", "v", "vs", "vs.", "against", "defeated", "drew", "play", "host", "hosts", "face", "faces",
+                    "meet", "meets", "joined", "join", "signed", "leave", "left"].contains(previous.key)
+                || (nextToken(candidate.last).map { $0.kind == .number || isScore($0.text) } ?? false)
+        }
+        return false
+    }
+
+    /// `4-38`, `2-1`, `108-3`: a score.
+    func isScore(_ text: String) -> Bool {
+        var sawDigit = false
+        var sawDash = false
+        for scalar in text.unicodeScalars {
+            if ("0"..."9").contains(scalar) {
+                sawDigit = true
+            } else if scalar == "-" || scalar == "/" {
+                if !sawDigit || sawDash { return false }
+                sawDash = true
+            } else {
+                return false
+            }
+        }
+        return sawDigit && sawDash
+    }
+}
