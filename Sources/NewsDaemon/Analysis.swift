@@ -69,7 +69,8 @@ package enum ArticleJSON {
             ("file", .string(article.fileName)),
             ("title", .string(article.title)),
             ("title_generated", .bool(article.titleIsGenerated)),
-            ("published", .string(article.published.iso8601)),
+            // The contract's null means "no date found": the arrival day is our fallback, not the article's date.
+            ("published", article.published.origin == .arrival ? .null : .string(article.published.iso8601)),
             ("date_source", .string(article.published.origin.rawValue)),
             ("outlet", .optional(article.outlet)),
             ("authors", .array(article.authors.map(JSONValue.string))),

@@ -138,6 +138,27 @@ struct HTMLReaderTests {
         #expect(try read(html).date?.day == CivilDate(year: 2023, month: 4, day: 1))
     }
 
+    @Test("markup that agrees outvotes a different date in the text")
+    func agreeingMarkupWins() throws {
+        let html = """
+            <html><head><meta property="article:published_time" content="2020-01-23T10:00:00+01:00">
+            <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-01-23"}</script>
+            </head><body><h1>Cloud backups explained</h1><p>Updated for the release of 11.02.2020, this guide
+            explains what the cloud keeps and what it does not, in enough words to be an article.</p></body></html>
+            """
+        #expect(try read(html).date?.day == CivilDate(year: 2020, month: 1, day: 23))
+    }
+
+    @Test("the date under the headline outvotes a lone generic meta date")
+    func shownDateBeatsLoneMeta() throws {
+        let html = """
+            <html><head><meta name="date" content="2021-10-15"></head>
+            <body><h1>New president elected</h1><div>13.10.2021</div>
+            <p>The association elected a new president at its meeting, with enough words to be an article.</p></body></html>
+            """
+        #expect(try read(html).date?.day == CivilDate(year: 2021, month: 10, day: 13))
+    }
+
     @Test("a page without any date has none")
     func noDate() throws {
         let html =

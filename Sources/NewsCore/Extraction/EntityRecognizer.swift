@@ -83,12 +83,9 @@ package struct EntityRecognizer: Sendable {
     static func proseNames(
         _ finder: NameFinder, memory: inout DocumentMemory, capitalRuns: inout [Range<Int>]
     ) -> [NameCandidate] {
-        let known: (String) -> Bool = { key in
-            Gazetteer.isPlace(key) || Gazetteer.organizations.contains(key) || Gazetteer.demonyms.contains(key)
-                || Gazetteer.miscNames.contains(key)
-        }
+        let known: (String) -> Bool = { key in !Gazetteer.entry(key).isDisjoint(with: .known) }
         var result: [NameCandidate] = []
-        for line in finder.lines() where line.style != .capitals {
+        for line in finder.lines where line.style != .capitals {
             let lineWords = finder.tokens[line.range].count(where: { $0.isWord })
             for candidate in finder.proseCandidates(in: line.range, known: known) {
                 if candidate.count >= 2, !known(candidate.key),
@@ -119,7 +116,7 @@ package struct EntityRecognizer: Sendable {
     /// Drops a lone capitalised word at the start of a sentence when nothing says it is a name (`Citing`, `Asked`).
     static func keepsSentenceStart(_ candidate: inout NameCandidate, finder: NameFinder) -> Bool {
         guard candidate.strength < Strength.structure else { return true }
-        if candidate.strength <= Strength.guess,
+        if candidate.strength < Strength.structure,
             (candidate.first...candidate.last).allSatisfy({ !finder.tokens[$0].isWord || Gazetteer.isCommonWord(finder.tokens[$0].key) })
         {
             // `Results`, `Add Men`: ordinary words with a capital, unless the document shows they name someone.
@@ -190,7 +187,7 @@ package struct EntityRecognizer: Sendable {
         _ finder: NameFinder, memory: DocumentMemory, capitalRuns: [Range<Int>] = [], inTitle: Bool = false
     ) -> [Found] {
         var result: [Found] = []
-        let lines = finder.lines().filter { $0.style != .prose } + capitalRuns.map { ($0, NameFinder.LineStyle.capitals) }
+        let lines = finder.lines.filter { $0.style != .prose } + capitalRuns.map { ($0, NameFinder.LineStyle.capitals) }
         for line in lines {
             let words = hyphenParts(finder, line.range)
             var index = 0
@@ -223,7 +220,7 @@ package struct EntityRecognizer: Sendable {
         var result: [TextToken] = []
         for index in range {
             let token = finder.tokens[index]
-            guard token.isWord, token.text.unicodeScalars.contains("-"), !Gazetteer.isPlace(token.key) else {
+            guard token.isWord, token.hasHyphen, !Gazetteer.isPlace(token.key) else {
                 result.append(token)
                 continue
             }
@@ -245,7 +242,17 @@ package struct EntityRecognizer: Sendable {
         line: (range: Range<Int>, style: NameFinder.LineStyle), at position: Int
     ) -> EntityKind? {
         guard span.allSatisfy({ $0.isWord }) else { return nil }
-        let key = span.map(\.key).joined(separator: " ")
+        if span.count > 1 {
+            // A name neither starts nor ends with a small word (`AT`, `OF`, `THE`); checked before building the key.
+            let first = span.first!.key
+            let last = span.last!.key
+            if NameFinder.smallWords.contains(first) || NameFinder.smallWords.contains(last)
+                || EntityCues.functionWords.contains(last)
+            {
+                return nil
+            }
+        }
+        let key = span.count == 1 ? span[0].key : span.map(\.key).joined(separator: " ")
         if span.count == 1 && !(span[0].isAllCaps && Gazetteer.countries.contains(key)) {
             if EntityCues.functionWords.contains(key) || NameFinder.smallWords.contains(key)
                 || EntityCues.notNames.contains(key) || NameFinder.sports.contains(key)
@@ -257,12 +264,14 @@ package struct EntityRecognizer: Sendable {
         } else if !span.first!.isCapitalized || !span.last!.isCapitalized {
             return nil
         }
+        if isDateline(span, finder: finder, line: line, at: position) { return .place }
         if let best = memory.best(key), best.strength >= Strength.context { return best.kind }
         if Gazetteer.organizations.contains(key) { return .organization }
         if Gazetteer.countries.contains(key) { return .place }
         if Gazetteer.miscNames.contains(key) || finder.isDemonym(key) { return .misc }
         if span.count == 1 && memory.isPersonWord(key) { return .person }
         if Gazetteer.regions.contains(key) || Gazetteer.cities.contains(key) {
+            if finder.isTeamSports && !Gazetteer.capitals.contains(key) { return .organization }
             if finder.isSports, let after = finder.tokens[line.range].first(where: { $0.start >= span.last!.end }),
                 after.kind == .number || finder.isScore(after.text)
             {
@@ -277,17 +286,23 @@ package struct EntityRecognizer: Sendable {
         {
             return .person
         }
-        // A dateline's first words before the date are a place even when no list knows them.
-        if line.style == .capitals, position == 0, line.range.count >= 2, line.range.count <= 6,
-            let dateToken = finder.tokens[line.range].first(where: { !$0.isAllCaps || $0.kind == .number }),
-            dateToken.kind != .punctuation, dateToken.text.unicodeScalars.first.map({ ("0"..."9").contains($0) })
-                ?? false,
-            span.last!.end < dateToken.start,
-            !finder.tokens[line.range].contains(where: { $0.isWord && $0.start > span.last!.end && $0.isAllCaps })
-        {
-            return .place
-        }
         return nil
+    }
+
+    /// A dateline's first words before the date are a place, even when no list knows them (`LONDON 1996-08-30`).
+    static func isDateline(
+        _ span: [TextToken], finder: NameFinder, line: (range: Range<Int>, style: NameFinder.LineStyle),
+        at position: Int
+    ) -> Bool {
+        guard line.style == .capitals, position == 0, line.range.lowerBound == 0 || finder.tokens[line.range.lowerBound].startsLine,
+            let dateToken = finder.tokens[line.range].first(where: { !$0.isAllCaps || $0.kind == .number }),
+            dateToken.kind != .punctuation,
+            dateToken.text.unicodeScalars.first.map({ ("0"..."9").contains($0) }) ?? false,
+            span.last!.end < dateToken.start
+        else { return false }
+        // Only the words right before the date: `NEW YORK 1996-08-30`, not a headline with a number in it.
+        let between = finder.tokens[line.range].filter { $0.start >= span.last!.end && $0.end <= dateToken.start }
+        return between.allSatisfy { $0.kind == .punctuation } && span.first!.start == finder.tokens[line.range.lowerBound].start
     }
 
     /// The sport when the text is a sports report: its headline starts with a sport (`SOCCER - …`), or `sports` when
@@ -301,6 +316,7 @@ package struct EntityRecognizer: Sendable {
         var words = 0
         for token in body where token.isWord || token.kind == .number {
             words += 1
+            guard let first = token.text.utf8.first, first >= 0x30 && first <= 0x39 else { continue }
             var sawDigit = false
             var dashes = 0
             var other = false

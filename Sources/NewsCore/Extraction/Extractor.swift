@@ -39,8 +39,18 @@ package struct Extractor: Sendable {
             let (text, _) = try TextDecoder.decode(bytes)
             return try PlainTextExtractor().read(text)
         default:
+            // Saved pages often end in the site's name (`story.example.net.gz`); read them by their content.
+            if Self.looksLikeHTML(bytes) { return try HTMLReader().read(bytes) }
             throw .unsupportedFormat(extension: ext)
         }
+    }
+
+    /// True when the bytes start (after a byte-order mark and white space) with an HTML doctype or tag.
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [9, 10, 13, 32].contains(bytes[start]) { start += 1 }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 15)], as: UTF8.self).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head")
     }
 
     /// The lower-cased text after the last dot of a file name, or "" when it has none.

@@ -32,19 +32,38 @@ package struct QuotationExtractor: Sendable {
     /// The normalised form of a quotation: lower case, punctuation, quotation marks and dashes folded into spaces,
     /// apostrophes dropped, whitespace collapsed (`come to an end — BUT,` → `come to an end but`).
     package static func normalize(_ text: some StringProtocol) -> String {
-        var result = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        func append(_ scalar: Unicode.Scalar) {
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
         for scalar in text.unicodeScalars {
             if scalar == "'" || scalar == "’" || scalar == "‘" || scalar == "`" { continue }
+            if scalar.value < 0x80 {
+                // ASCII: no table lookups.
+                if ScalarClass.isUppercase(scalar) {
+                    append(Unicode.Scalar(scalar.value + 0x20)!)
+                } else if ScalarClass.isLowercase(scalar) || ScalarClass.isDigit(scalar) {
+                    append(scalar)
+                } else {
+                    pendingSpace = true
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
-                if pendingSpace && !result.isEmpty { result.append(" ") }
-                pendingSpace = false
-                for lower in properties.lowercaseMapping.unicodeScalars { result.append(lower) }
+                for lower in properties.lowercaseMapping.unicodeScalars { append(lower) }
             } else {
                 pendingSpace = true
             }
         }
-        return String(result)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

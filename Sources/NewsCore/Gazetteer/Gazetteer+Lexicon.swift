@@ -423,7 +423,6 @@ extension Gazetteer {
         xinhua
         kyodo
         bloomberg
-        dow jones
         cnn
         bbc
         cbc
@@ -783,6 +782,10 @@ extension Gazetteer {
         gaullist
         olympic
         paralympic
+        afrikaner
+        islamist
+        maoist
+        zionist
         """
 
     /// Named events, holidays, treaties and other proper names of things that are not places or organisations.
@@ -846,6 +849,7 @@ extension Gazetteer {
         grammy
         emmy
         dow
+        dow jones
         dow jones industrial average
         s&p 500
         nasdaq composite

@@ -2,40 +2,102 @@
 /// see `docs/gazetteers.md`), and the project's own lists of titles, organisations, nationalities and cue words.
 ///
 /// Every key is lower-case with single spaces and straight apostrophes (`côte d'ivoire`, `new york`); use
-/// ``key(_:)`` to normalise a surface form before looking it up. Each set is built from its text the first time it is
-/// used, once per process (a `static let` is initialised lazily and thread-safely).
+/// ``key(_:)`` to normalise a surface form before looking it up. The lists are parsed into one dictionary the first
+/// time any is used, once per process (a `static let` is initialised lazily and thread-safely).
 package enum Gazetteer {
-    /// Countries, current and former, in their common and official English forms.
-    package static let countries: Set<String> = lines(countryList).union(lines(extraCountryList))
-    /// First-level subdivisions (states, provinces, counties), US states, continents and well-known regions.
-    package static let regions: Set<String> = lines(regionList).union(lines(extraRegionList))
-    /// Cities of at least 50,000 people and every capital.
-    package static let cities: Set<String> = lines(cityList)
-    /// Language names.
-    package static let languages: Set<String> = lines(languageList)
-    /// Common given names.
-    package static let firstNames: Set<String> = maleFirstNames.union(femaleFirstNames)
-    /// Given names mostly given to boys.
-    package static let maleFirstNames: Set<String> = lines(maleFirstNameList).subtracting(lines(notFirstNameList))
-    /// Given names mostly given to girls.
-    package static let femaleFirstNames: Set<String> = lines(femaleFirstNameList).subtracting(lines(notFirstNameList))
-    /// Common surnames.
-    package static let surnames: Set<String> = lines(surnameList)
-    /// Well-known organisations by name or acronym.
-    package static let organizations: Set<String> = lines(organizationList)
-    /// Nationality and group words (`German`, `Serbs`, `Moslem`).
-    package static let demonyms: Set<String> = lines(demonymList)
-    /// Names of recurring events, treaties and the like that are neither places nor organisations.
-    package static let miscNames: Set<String> = lines(miscNameList)
+    /// What lists a key is on; one dictionary lookup answers every list at once.
+    package struct Entry: OptionSet, Sendable {
+        package let rawValue: UInt16
+        package init(rawValue: UInt16) { self.rawValue = rawValue }
 
+        package static let country = Entry(rawValue: 1 << 0)
+        package static let region = Entry(rawValue: 1 << 1)
+        package static let city = Entry(rawValue: 1 << 2)
+        package static let capital = Entry(rawValue: 1 << 3)
+        package static let language = Entry(rawValue: 1 << 4)
+        package static let maleName = Entry(rawValue: 1 << 5)
+        package static let femaleName = Entry(rawValue: 1 << 6)
+        package static let surname = Entry(rawValue: 1 << 7)
+        package static let organization = Entry(rawValue: 1 << 8)
+        package static let demonym = Entry(rawValue: 1 << 9)
+        package static let misc = Entry(rawValue: 1 << 10)
+        package static let common = Entry(rawValue: 1 << 11)
+
+        package static let place: Entry = [.country, .region, .city]
+        package static let givenName: Entry = [.maleName, .femaleName]
+        /// Names that settle a capitalised phrase's kind on their own.
+        package static let known: Entry = [.country, .region, .city, .organization, .demonym, .misc]
+    }
+
+    /// One list of the gazetteer, for `Gazetteer.countries.contains(key)`.
+    package struct List: Sendable {
+        let entry: Entry
+
+        package func contains(_ key: String) -> Bool { !Gazetteer.entry(key).isDisjoint(with: entry) }
+    }
+
+    /// Countries, current and former, in their common and official English forms.
+    package static let countries = List(entry: .country)
+    /// First-level subdivisions (states, provinces, counties), US states, continents and well-known regions.
+    package static let regions = List(entry: .region)
+    /// Cities of at least 50,000 people and every capital.
+    package static let cities = List(entry: .city)
+    /// Capital cities: places that are seldom a sports team's name on their own.
+    package static let capitals = List(entry: .capital)
+    /// Language names.
+    package static let languages = List(entry: .language)
+    /// Common given names.
+    package static let firstNames = List(entry: .givenName)
+    /// Given names mostly given to boys.
+    package static let maleFirstNames = List(entry: .maleName)
+    /// Given names mostly given to girls.
+    package static let femaleFirstNames = List(entry: .femaleName)
+    /// Common surnames.
+    package static let surnames = List(entry: .surname)
+    /// Well-known organisations by name or acronym.
+    package static let organizations = List(entry: .organization)
+    /// Nationality and group words (`German`, `Serbs`, `Moslem`).
+    package static let demonyms = List(entry: .demonym)
+    /// Names of recurring events, treaties and the like that are neither places nor organisations.
+    package static let miscNames = List(entry: .misc)
     /// Common English words (lower case), to tell `Results` at the start of a line from a name.
-    package static let commonWords: Set<String> = lines(commonWordList)
+    package static let commonWords = List(entry: .common)
+
+    /// Every list, loaded on first use (a `static let` is initialised once, thread-safely).
+    static let entries: [String: Entry] = {
+        var result: [String: Entry] = [:]
+        result.reserveCapacity(50_000)
+        func add(_ text: String, _ entry: Entry) {
+            for key in lines(text) { result[key, default: []].insert(entry) }
+        }
+        add(countryList, .country)
+        add(extraCountryList, .country)
+        add(regionList, .region)
+        add(extraRegionList, .region)
+        add(cityList, .city)
+        add(capitalList, .capital)
+        add(languageList, .language)
+        add(surnameList, .surname)
+        add(organizationList, .organization)
+        add(demonymList, .demonym)
+        add(miscNameList, .misc)
+        add(commonWordList, .common)
+        let notGiven = lines(notFirstNameList)
+        for key in lines(maleFirstNameList) where !notGiven.contains(key) { result[key, default: []].insert(.maleName) }
+        for key in lines(femaleFirstNameList) where !notGiven.contains(key) {
+            result[key, default: []].insert(.femaleName)
+        }
+        return result
+    }()
+
+    /// The lists `key` is on (empty when none).
+    package static func entry(_ key: String) -> Entry { entries[key] ?? [] }
 
     /// Whether `key` is a common English word or a plain inflection of one (`results`, `women`, `leading`).
     package static func isCommonWord(_ key: String) -> Bool {
-        if commonWords.contains(key) { return true }
-        for suffix in ["s", "es", "ed", "ing", "ly"] where key.hasSuffix(suffix) && key.count > suffix.count + 2 {
-            if commonWords.contains(String(key.dropLast(suffix.count))) { return true }
+        if entry(key).contains(.common) { return true }
+        for suffix in ["s", "es", "ed", "ing", "ly"] where key.hasSuffix(suffix) && key.utf8.count > suffix.utf8.count + 2 {
+            if entry(String(key.dropLast(suffix.count))).contains(.common) { return true }
         }
         return false
     }
@@ -60,15 +122,13 @@ package enum Gazetteer {
     }
 
     /// Whether `key` names a place of any kind.
-    package static func isPlace(_ key: String) -> Bool {
-        countries.contains(key) || regions.contains(key) || cities.contains(key)
-    }
+    package static func isPlace(_ key: String) -> Bool { !entry(key).isDisjoint(with: .place) }
 
-    static func lines(_ text: String) -> Set<String> {
-        var result = Set<String>()
+    static func lines(_ text: String) -> [String] {
+        var result: [String] = []
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingWhitespace()
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { result.insert(trimmed) }
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { result.append(trimmed) }
         }
         return result
     }

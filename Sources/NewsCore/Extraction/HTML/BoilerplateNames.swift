@@ -192,23 +192,4 @@ package enum BoilerplateNames {
         }
         finishWord()
     }
-
-    /// Lower-case words of one class name or id, split at `-`, `_`, `.`, `:`, digits and lower-to-upper changes.
-    static func words(_ name: ArraySlice<UInt8>) -> [String] {
-        var result: [String] = []
-        var current: [UInt8] = []
-        var previousLower = false
-        for byte in name {
-            let isUpper = byte >= 65 && byte <= 90
-            let isLower = byte >= 97 && byte <= 122
-            if !(isUpper || isLower) || (isUpper && previousLower) {
-                if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            }
-            if isUpper || isLower { current.append(HTMLText.lower(byte)) }
-            previousLower = isLower
-        }
-        if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
-        return result
-    }
 }

@@ -74,12 +74,11 @@ package struct HTMLDateFinder {
         ranked(candidates).first?.best
     }
 
-    /// How far the winning day's weight is ahead of the runner-up's (infinite with one day, zero with none).
+    /// How far the winning day's weight is ahead of the runner-up's (or of nothing).
     static func margin(of candidates: [Candidate]) -> Double {
         let days = ranked(candidates)
         guard let first = days.first else { return 0 }
-        guard days.count > 1 else { return .infinity }
-        return first.weight - days[1].weight
+        return first.weight - (days.count > 1 ? days[1].weight : 0)
     }
 
     /// Every day named, with its weight and best supporter, the winner first.
@@ -487,20 +486,5 @@ package struct HTMLDateFinder {
         if let best, let date = DateText.parseValue(best.value, order: numericOrder) {
             found.append(Candidate(date: date, source: .script))
         }
-    }
-
-    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
     }
 }

@@ -1,6 +1,6 @@
 /// What a page says about itself in markup: `<meta>` tags, JSON-LD, `<link rel=canonical>`, `<title>`, `lang`.
 package struct HTMLMetadata: Sendable {
-    /// `<meta>` values by lower-cased `name`, `property` or `itemprop`, in page order (a key may repeat).
+    /// `<meta>` values by lower-cased `name`, `property`, `itemprop` or `http-equiv`, in page order (keys repeat).
     package var meta: [(key: String, value: String)] = []
     /// Objects from JSON-LD scripts, with `@graph` members and arrays flattened.
     package var jsonLD: [JSONValue] = []
@@ -22,24 +22,28 @@ package struct HTMLMetadata: Sendable {
     /// Reads the metadata of `tree`.
     package init(tree: HTMLTree) {
         let nodes = tree.nodes
+        // Titles inside inline SVG name icons, not the page.
+        var svgEnd = 0
         var i = 1
         while i < nodes.count {
             let node = nodes[i]
             switch node.tag {
+            case .svg:
+                svgEnd = max(svgEnd, Int(node.end))
             case .html:
                 if language == nil, let lang = tree.attribute(i, .lang)?.trimmingWhitespace(), !lang.isEmpty {
                     language = lang
                 }
             case .meta:
                 if let content = tree.attribute(i, .content) {
-                    for keyName in [HTMLTree.AttributeName.property, .name, .itemprop] {
+                    for keyName in [HTMLTree.AttributeName.property, .name, .itemprop, .httpEquiv] {
                         if let key = tree.attribute(i, keyName)?.trimmingWhitespace().lowercased(), !key.isEmpty {
                             meta.append((key, HTMLText.collapsingWhitespace(Array(content.utf8)[...])))
                         }
                     }
                 }
             case .title:
-                if titleElement == nil && !Self.isInsideSVG(tree, i) {
+                if titleElement == nil && i >= svgEnd {
                     let text = tree.textContent(i)
                     if !text.isEmpty { titleElement = text }
                 }
@@ -70,18 +74,14 @@ package struct HTMLMetadata: Sendable {
             }
             i += 1
         }
-    }
-
-    static func isInsideSVG(_ tree: HTMLTree, _ index: Int) -> Bool {
-        var parent = Int(tree.nodes[index].parent)
-        while parent > 0 {
-            if tree.nodes[parent].tag == .svg { return true }
-            parent = Int(tree.nodes[parent].parent)
+        if language == nil, let declared = firstMeta(["content-language", "og:locale", "language", "dc.language"]) {
+            // `og:locale` writes `de_DE`; language tags use a hyphen.
+            let tag = declared.split(separator: ",").first.map(String.init) ?? declared
+            language = tag.trimmingWhitespace().replacingUnderscores()
         }
-        return false
     }
 
-    /// The first `<meta>` value among `keys`, in the order of `keys`.
+    /// The first `<meta>` value among `keys` (or `http-equiv` names), in the order of `keys`.
     package func firstMeta(_ keys: [String]) -> String? {
         for key in keys {
             if let pair = meta.first(where: { $0.key == key }), !pair.value.isEmpty { return pair.value }
@@ -241,9 +241,7 @@ package struct HTMLMetadata: Sendable {
     package var authors: [String] {
         var found: [String] = []
         for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"] {
-            for value in allMeta(key) where !value.hasPrefix("http") {
-                found.append(value.hasPrefix("By ") ? String(value.dropFirst(3)) : value)
-            }
+            for value in allMeta(key) where !value.hasPrefix("http") { found.append(value) }
             if !found.isEmpty { break }
         }
         if found.isEmpty {
@@ -253,7 +251,16 @@ package struct HTMLMetadata: Sendable {
             }
         }
         var seen: Set<String> = []
-        return found.filter { seen.insert($0).inserted }
+        return found.map(Self.cleanAuthor).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// An author name without a leading "By" (`By Ada Brook` → `Ada Brook`).
+    static func cleanAuthor(_ name: String) -> String {
+        let trimmed = name.trimmingWhitespace()
+        for prefix in ["By ", "by ", "BY "] where trimmed.hasPrefix(prefix) {
+            return String(trimmed.dropFirst(prefix.count)).trimmingWhitespace()
+        }
+        return trimmed
     }
 
     /// The page's own address: `<link rel=canonical>`, `og:url`, or JSON-LD `url`.
@@ -264,5 +271,11 @@ package struct HTMLMetadata: Sendable {
             if let value = object["url"]?.stringValue, value.hasPrefix("http") { return value }
         }
         return nil
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
     }
 }

@@ -17,9 +17,6 @@ package enum HTMLTag: UInt8, Sendable {
     /// Elements that start a new line of text: a paragraph boundary in the output.
     package var isBlock: Bool { Self.blockSet[Int(rawValue)] }
 
-    /// Headings `h1` to `h6`.
-    package var isHeading: Bool { rawValue >= HTMLTag.h1.rawValue && rawValue <= HTMLTag.h6.rawValue }
-
     /// Elements whose content is not readable text on the page (see `HTMLTree.isInvisible(_:)`).
     package var isInvisible: Bool { Self.invisibleSet[Int(rawValue)] }
 

@@ -1,9 +1,20 @@
 /// What a document has already said about its names: each surface form's best-supported kind, and the words of
 /// the full person names it used (so a later `Smith` after `John Smith` is a person).
 struct DocumentMemory {
+    /// The strongest evidence and the number of mentions for each kind, by `EntityKind.allCases` index; fixed-size
+    /// vectors, so noting a mention allocates nothing.
     struct Votes {
-        var strength: [EntityKind: Int] = [:]
-        var count: [EntityKind: Int] = [:]
+        var strength = SIMD4<Int32>(repeating: 0)
+        var count = SIMD4<Int32>(repeating: 0)
+    }
+
+    static func slot(_ kind: EntityKind) -> Int {
+        switch kind {
+        case .person: 0
+        case .organization: 1
+        case .place: 2
+        case .misc: 3
+        }
     }
 
     private(set) var votes: [String: Votes] = [:]
@@ -12,15 +23,16 @@ struct DocumentMemory {
 
     mutating func note(_ candidate: NameCandidate, tokens: [TextToken]) {
         guard let kind = candidate.kind else { return }
-        var entry = votes[candidate.key, default: Votes()]
-        entry.strength[kind] = max(entry.strength[kind] ?? 0, candidate.strength)
-        entry.count[kind, default: 0] += 1
-        votes[candidate.key] = entry
-        guard kind == .person, candidate.count >= 2, candidate.strength >= Strength.context else { return }
+        let slot = Self.slot(kind)
+        votes[candidate.key, default: Votes()].strength[slot] = max(
+            votes[candidate.key]?.strength[slot] ?? 0, Int32(candidate.strength))
+        votes[candidate.key]!.count[slot] += 1
+        guard kind == .person, candidate.count >= 2 else { return }
         for index in candidate.first...candidate.last {
             let token = tokens[index]
             guard token.isWord, !token.isInitial, token.key.unicodeScalars.count > 1,
-                !EntityCues.nameParticles.contains(token.key)
+                !EntityCues.nameParticles.contains(token.key),
+                candidate.strength >= Strength.context || !Gazetteer.isCommonWord(token.key)
             else { continue }
             personWords[token.key, default: 0] += 1
         }
@@ -29,15 +41,17 @@ struct DocumentMemory {
     /// The kind with the strongest evidence for `key` (ties: the more frequent), and that evidence's strength.
     func best(_ key: String) -> (kind: EntityKind, strength: Int)? {
         guard let entry = votes[key] else { return nil }
-        var best: (kind: EntityKind, strength: Int, count: Int)?
+        var best: (kind: EntityKind, strength: Int32, count: Int32)?
         for kind in EntityKind.allCases {
-            guard let strength = entry.strength[kind] else { continue }
-            let count = entry.count[kind] ?? 0
+            let slot = Self.slot(kind)
+            let count = entry.count[slot]
+            guard count > 0 else { continue }
+            let strength = entry.strength[slot]
             if best == nil || strength > best!.strength || (strength == best!.strength && count > best!.count) {
                 best = (kind, strength, count)
             }
         }
-        return best.map { ($0.kind, $0.strength) }
+        return best.map { ($0.kind, Int($0.strength)) }
     }
 
     func isPersonWord(_ key: String) -> Bool { personWords[key] != nil }

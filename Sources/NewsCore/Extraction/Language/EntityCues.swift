@@ -116,7 +116,7 @@ enum EntityCues {
         "slam", "festival", "day", "week", "treaty", "accord", "accords", "agreement", "act", "bill",
         "doctrine", "plan", "convention", "protocol", "declaration", "charter", "initiative", "summit",
         "conference", "talks", "election", "elections", "revolution", "uprising", "crisis", "memorial", "rally",
-        "invitational", "challenge", "league", "division", "conference",
+        "invitational", "challenge", "league", "division", "conference", "tour", "stakes", "handicap",
     ]
 
     /// Prepositions after which an unknown name is probably a place.

@@ -21,6 +21,8 @@ struct NameFinder {
     let isSports: Bool
     /// A team sport's report, where a city or county is nearly always a team.
     let isTeamSports: Bool
+    /// Token ranges of the text's lines, each with the way it is capitalised.
+    private(set) var lines: [(range: Range<Int>, style: LineStyle)] = []
 
     init(
         scalars: [Unicode.Scalar], tokens: [TextToken], lowercaseWords: Set<String>, capitalizedWords: Set<String>,
@@ -32,6 +34,7 @@ struct NameFinder {
         self.capitalizedWords = capitalizedWords
         self.isSports = sport != nil
         self.isTeamSports = sport.map(Self.teamSports.contains) ?? false
+        self.lines = findLines()
     }
 
     /// Lower-case forms of the capitalised words of `tokens` that do not start a sentence, in prose lines.
@@ -62,7 +65,7 @@ struct NameFinder {
     static func lowercaseWords(of tokens: [TextToken]) -> Set<String> {
         var result = Set<String>()
         for token in tokens where token.isWord && !token.isCapitalized && !token.startsSentence {
-            if let first = token.text.unicodeScalars.first, first.properties.isLowercase { result.insert(token.key) }
+            if let first = token.text.unicodeScalars.first, ScalarClass.isLowercase(first) { result.insert(token.key) }
         }
         return result
     }
@@ -71,8 +74,7 @@ struct NameFinder {
 
     enum LineStyle { case prose, capitals, titleCase }
 
-    /// Token ranges of the lines of the text, each with the way it is capitalised.
-    func lines() -> [(range: Range<Int>, style: LineStyle)] {
+    func findLines() -> [(range: Range<Int>, style: LineStyle)] {
         var result: [(Range<Int>, LineStyle)] = []
         var start = 0
         for index in tokens.indices where index > start && tokens[index].startsLine {
@@ -94,15 +96,16 @@ struct NameFinder {
             let token = tokens[index]
             if token.kind == .number { hasDigits = true }
             if token.kind == .punctuation {
-                endsLikeSentence = [".", "!", "?", ":", ";", "”", "\""].contains(token.text)
+                switch token.mark {
+                case ".", "!", "?", ":", ";", "”", "\"": endsLikeSentence = true
+                default: endsLikeSentence = false
+                }
                 continue
             }
             endsLikeSentence = false
-            guard token.isWord, token.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else {
-                continue
-            }
+            guard token.isWord, token.hasLetter else { continue }
             letterWords += 1
-            if token.isAllCaps && token.text.unicodeScalars.count > 1 { capitals += 1 }
+            if token.isAllCaps && token.end - token.start > 1 { capitals += 1 }
             if !Self.smallWords.contains(token.key) {
                 contentWords += 1
                 if token.isCapitalized { capitalised += 1 }
@@ -290,6 +293,10 @@ struct NameFinder {
         }
         if known(key(index, upper)) { return false }
         if index < upper && known(key(index, index)) && !lowercaseWords.contains(token.key) { return false }
+        // `Air France`: an institution word before a place is part of the name.
+        if index + 1 == upper && EntityCues.organizationHeads.contains(token.key) && known(tokens[upper].key) {
+            return false
+        }
         if EntityCues.functionWords.contains(token.key) { return true }
         if lowercaseWords.contains(token.key) {
             // `Surrey` written `surrey` nowhere, but `Leading` written `leading` elsewhere.
@@ -332,26 +339,32 @@ struct NameFinder {
         let last = tokens[candidate.last]
         let count = candidate.count
         if candidate.afterTitle { return (.person, Strength.lexicon) }
-        if count == 1 && first.isAllCaps && !Gazetteer.countries.contains(key) && !Gazetteer.organizations.contains(key)
+        let entry = Gazetteer.entry(key)
+        if count == 1 && first.isAllCaps && entry.isDisjoint(with: [.country, .organization])
             && (EntityCues.functionWords.contains(key) || Self.smallWords.contains(key))
         {
             return (nil, 0)
         }
-        if Gazetteer.organizations.contains(key) { return (.organization, Strength.lexicon) }
-        if Gazetteer.countries.contains(key) { return (.place, Strength.lexicon) }
-        if Gazetteer.miscNames.contains(key) { return (.misc, Strength.lexicon) }
-        if isDemonym(key) { return (.misc, Strength.lexicon) }
+        if entry.contains(.organization) { return (.organization, Strength.lexicon) }
+        if entry.contains(.country) { return (.place, Strength.lexicon) }
+        // `Eastern` of `Eastern and Central Europe` is half a name, not one.
+        if count == 1 && Self.compass.contains(key) { return (nil, 0) }
+        if entry.contains(.misc) { return (.misc, Strength.lexicon) }
+        if entry.contains(.demonym) || isDemonym(key) { return (.misc, Strength.lexicon) }
         if let compound = hyphenCompound(candidate) { return compound }
         if count >= 2 && first.isInitial && !last.isInitial { return (.person, Strength.lexicon) }
-        if count >= 2, Gazetteer.regions.contains(key) || Gazetteer.cities.contains(key) {
-            return (.place, Strength.weakLexicon)
-        }
+        let isPlace = !entry.isDisjoint(with: [.region, .city])
+        if count >= 2, isPlace { return (.place, Strength.weakLexicon) }
         if count >= 2 && EntityCues.organizationHeads.contains(last.key) { return (.organization, Strength.structure) }
-        if count >= 2 && EntityCues.miscHeads.contains(last.key) { return (.misc, Strength.structure) }
-        if Gazetteer.languages.contains(key) { return (.misc, Strength.weakLexicon) }
-        if Gazetteer.regions.contains(key) || Gazetteer.cities.contains(key) {
-            return (.place, Strength.weakLexicon)
+        // `Ministry of Fisheries`, `Gulf of Aden`: the word before `of` says what the name is.
+        if count >= 3, let of = (candidate.first...candidate.last).first(where: { tokens[$0].key == "of" }), of > candidate.first {
+            let head = tokens[of - 1].key
+            if EntityCues.placeHeads.contains(head) { return (.place, Strength.structure) }
+            if EntityCues.organizationOfHeads.contains(head) { return (.organization, Strength.structure) }
         }
+        if count >= 2 && EntityCues.miscHeads.contains(last.key) { return (.misc, Strength.structure) }
+        if entry.contains(.language) { return (.misc, Strength.weakLexicon) }
+        if isPlace { return (.place, Strength.weakLexicon) }
         if count >= 2 && EntityCues.placeHeads.contains(last.key) { return (.place, Strength.structure) }
         if count >= 2 && (0..<count).contains(where: { tokens[candidate.first + $0].text == "&" }) {
             return (.organization, Strength.structure)
@@ -373,10 +386,10 @@ struct NameFinder {
         if count >= 2 && (Gazetteer.surnames.contains(last.key) || Self.looksLikeSurname(last.key)) {
             return (.person, Strength.context)
         }
-        if count == 1 && (Gazetteer.surnames.contains(key) || Self.looksLikeSurname(key)) {
+        if count == 1 && (entry.contains(.surname) || Self.looksLikeSurname(key)) {
             return (.person, Strength.guess)
         }
-        if count == 1 && Gazetteer.firstNames.contains(key) { return (.person, Strength.guess) }
+        if count == 1 && !entry.isDisjoint(with: .givenName) { return (.person, Strength.guess) }
         if count == 2 { return (.person, Strength.guess) }
         return (.organization, Strength.guess)
     }
@@ -389,20 +402,26 @@ struct NameFinder {
     ]
 
     static func looksLikeSurname(_ key: String) -> Bool {
-        guard key.unicodeScalars.count >= 5, !key.contains(".") else { return false }
+        guard key.utf8.count >= 5, !key.utf8.contains(UInt8(ascii: ".")) else { return false }
         return surnameEndings.contains { key.hasSuffix($0) }
     }
 
     func isDemonym(_ key: String) -> Bool {
         if Gazetteer.demonyms.contains(key) { return true }
+        guard key.hasSuffix("s") || key.hasSuffix("men") else { return false }
         // Plurals: `Serbs`, `Chechens`, `Germans`, `Britons`.
         if key.hasSuffix("s"), Gazetteer.demonyms.contains(String(key.dropLast())) { return true }
         if key.hasSuffix("men"), Gazetteer.demonyms.contains(String(key.dropLast(3)) + "man") { return true }
         return false
     }
 
+    static let compass: Set<String> = [
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+        "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
+    ]
+
     func isAllDemonyms(_ candidate: NameCandidate) -> Bool {
-        let compass: Set<String> = ["north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+        let compass = Self.compass
         var sawDemonym = false
         for index in candidate.first...candidate.last {
             let key = tokens[index].key
@@ -418,13 +437,13 @@ struct NameFinder {
     /// `New York-based`, `Arab-Israeli`, `ex-Milan`: a name joined by a hyphen to a word is a MISC adjective.
     func hyphenCompound(_ candidate: NameCandidate) -> (EntityKind?, Int)? {
         let last = tokens[candidate.last]
-        guard last.text.unicodeScalars.contains("-") else { return nil }
+        guard last.hasHyphen else { return nil }
         let parts = last.key.split(separator: "-")
         guard parts.count >= 2 else { return nil }
         let head = candidate.count > 1 ? key(candidate.first, candidate.last - 1) + " " + parts[0] : String(parts[0])
         let rest = parts.dropFirst()
         let tail = last.text.split(separator: "-").dropFirst()
-        let restIsLower = tail.allSatisfy { $0.unicodeScalars.first?.properties.isLowercase ?? false }
+        let restIsLower = tail.allSatisfy { $0.unicodeScalars.first.map(ScalarClass.isLowercase) ?? false }
         let headKnown =
             Gazetteer.isPlace(head) || isDemonym(head) || Gazetteer.organizations.contains(head)
         if headKnown && restIsLower { return (.misc, Strength.structure) }
@@ -472,7 +491,7 @@ struct NameFinder {
 
     /// Whether a city or county name is a team here: followed by a score, or beaten, drawn or played against.
     func isTeamRole(_ candidate: NameCandidate) -> Bool {
-        if isTeamSports {
+        if isTeamSports && !Gazetteer.capitals.contains(candidate.key) {
             // In a match report a city or county is a team unless it is where something happens; results lists
             // name the venue before a colon (`Leicester : Leicestershire beat Somerset`).
             let previous = previousWord(candidate.first)?.key ?? ""

@@ -40,6 +40,8 @@ struct QuoteScan {
         var continuesPrevious = false
         /// It has no speaker of its own and takes the previous quotation's (`…, she said, noting that …`).
         var inheritsSpeaker = false
+        /// A direct quotation left open at the end of its paragraph: it goes on in the next one.
+        var runsOn = false
     }
 
     let scalars: [Unicode.Scalar]
@@ -47,7 +49,18 @@ struct QuoteScan {
     /// Token ranges of the paragraphs.
     let paragraphs: [Range<Int>]
     let mentions: [EntityMention]
-    var spans: [Span] = []
+    /// Canonical names of the people among `mentions`.
+    let people: Set<String>
+    var spans: [Span] = [] {
+        didSet {
+            spanOfToken = Array(repeating: -1, count: tokens.count)
+            for (number, span) in spans.enumerated() where span.open + 1 < span.contentEnd {
+                for index in (span.open + 1)..<span.contentEnd { spanOfToken[index] = number }
+            }
+        }
+    }
+    /// For each token, the index in `spans` of the quotation whose words it is among, or -1.
+    private(set) var spanOfToken: [Int] = []
 
     init(scalars: [Unicode.Scalar], mentions: [EntityMention]) {
         self.scalars = scalars
@@ -61,6 +74,7 @@ struct QuoteScan {
         if start < tokens.count { paragraphs.append(start..<tokens.count) }
         self.paragraphs = paragraphs
         self.mentions = mentions.sorted { $0.start < $1.start }
+        self.people = Set(mentions.lazy.filter { $0.kind == .person }.map(\.canonical))
     }
 
     mutating func run() -> [Quotation] {
@@ -83,7 +97,7 @@ struct QuoteScan {
             found.append(
                 Found(
                     start: span.start, end: span.end, paragraph: span.paragraph, speaker: speaker, isDirect: true,
-                    continuesPrevious: span.continuesPrevious))
+                    continuesPrevious: span.continuesPrevious, runsOn: span.close == nil))
         }
         found += introducedPosts()
         found.sort { $0.start < $1.start }
@@ -161,16 +175,28 @@ struct QuoteScan {
 
     func trimmed(_ span: Span) -> Span {
         var result = span
-        while result.start < result.end && scalars[result.start].properties.isWhitespace { result.start += 1 }
-        while result.end > result.start && scalars[result.end - 1].properties.isWhitespace { result.end -= 1 }
+        while result.start < result.end && ScalarClass.isWhitespace(scalars[result.start]) { result.start += 1 }
+        while result.end > result.start && ScalarClass.isWhitespace(scalars[result.end - 1]) { result.end -= 1 }
         return result
     }
 
     func span(containing index: Int) -> Span? {
-        spans.first { $0.open < index && index < $0.contentEnd }
+        let number = spanOfToken[index]
+        return number < 0 ? nil : spans[number]
     }
 
-    func isInsideSpan(_ index: Int) -> Bool { span(containing: index) != nil }
+    func isInsideSpan(_ index: Int) -> Bool { spanOfToken[index] >= 0 }
+
+    /// The index of the first token starting at or after scalar offset `offset` (`tokens.count` if none).
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     // MARK: Attribution of direct quotations
 
@@ -298,7 +324,7 @@ struct QuoteScan {
         if end < limit, tokens[end].text == ",", let mention = mention(startingAt: end + 1),
             mention.kind == .person
         {
-            let after = tokens.firstIndex { $0.start >= mention.end } ?? limit
+            let after = min(tokenIndex(atOrAfter: mention.end), limit)
             if after >= limit || tokens[after].text == "," || isTerminator(tokens[after]) {
                 return after
             }
@@ -335,8 +361,8 @@ struct QuoteScan {
         let inside = mentions.filter { $0.start >= start && $0.end <= end }
         // `Campbell’s partner`: a possessive name is not the speaker.
         let speakers = inside.filter { mention in
-            guard let next = tokens.firstIndex(where: { $0.start >= mention.end }) else { return true }
-            return tokens[next].key != "'s"
+            let next = tokenIndex(atOrAfter: mention.end)
+            return next >= tokens.count || tokens[next].key != "'s"
         }
         if let person = speakers.last(where: { $0.kind == .person }) {
             return Speaker(name: person.canonical, person: person.canonical)
@@ -372,7 +398,8 @@ struct QuoteScan {
             guard !quoted, female == nil || Self.gender(of: mention.canonical).map({ $0 == female }) ?? true else {
                 continue
             }
-            let next = tokens.firstIndex(where: { $0.start >= mention.end }).map { tokens[$0].key } ?? ""
+            let after = tokenIndex(atOrAfter: mention.end)
+            let next = after < tokens.count ? tokens[after].key : ""
             if next != "'s" { return (mention.canonical, mention.start) }
             possessive = possessive ?? (mention.canonical, mention.start)
         }
@@ -448,11 +475,12 @@ struct QuoteScan {
     func overlaps(_ found: Found, _ spans: [Span]) -> Bool {
         let inside = spans.filter { $0.start < found.end && found.start < $0.end }
         guard !inside.isEmpty else { return false }
-        let clauseWords = tokens.count { $0.start >= found.start && $0.end <= found.end && $0.isWord }
+        let first = tokenIndex(atOrAfter: found.start)
+        let clauseWords = tokens[first...].prefix { $0.end <= found.end }.count { $0.isWord }
         let quotedWords = inside.reduce(0) { $0 + $1.words }
         // `“…,” Harry Kazianis, director of …, said`: a clause that opens with a quotation is its attribution.
         let opensWithQuote = inside.contains { span in
-            !tokens.contains { $0.isWord && $0.start >= found.start && $0.end <= span.start }
+            !tokens[first...].prefix { $0.end <= span.start }.contains { $0.isWord }
         }
         return quotedWords * 10 >= clauseWords * 6 || opensWithQuote
             || inside.contains { $0.start < found.start || $0.end > found.end }
@@ -643,13 +671,21 @@ struct QuoteScan {
     func assignSpeakers(_ found: [Found]) -> [Quotation] {
         var result: [Quotation] = []
         var previous: (speaker: Speaker, paragraph: Int, end: Int)?
+        // The paragraphs of one quotation running over several: an attribution in a later one is the speaker of all.
+        var chain: [(index: Int, attributed: Bool)] = []
         for item in found {
+            if !(item.isDirect && item.continuesPrevious) { chain = [] }
+            if item.isDirect, item.continuesPrevious, let speaker = item.speaker {
+                for link in chain where !link.attributed {
+                    result[link.index].speaker = speaker.name
+                }
+            }
             var speaker = item.speaker
             if let female = speaker?.pronounIsFemale, let previous, let person = previous.speaker.person,
                 item.paragraph - previous.paragraph <= Self.pronounReach, speaker?.person != person,
                 (speaker?.antecedent ?? 0) < previous.end,
                 Self.gender(of: person).map({ $0 == female }) ?? true,
-                mentions.contains(where: { $0.kind == .person && $0.canonical == person })
+                people.contains(person)
             {
                 // `he said` right after someone else was quoted usually continues that speaker.
                 speaker = Speaker(name: person, person: person)
@@ -662,6 +698,7 @@ struct QuoteScan {
                 }
             }
             if let speaker { previous = (speaker, item.paragraph, item.end) }
+            if item.isDirect && item.runsOn { chain.append((result.count, item.speaker != nil)) }
             let text = String(String.UnicodeScalarView(scalars[item.start..<item.end]))
             result.append(
                 Quotation(

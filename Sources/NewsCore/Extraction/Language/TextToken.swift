@@ -18,13 +18,25 @@ struct TextToken: Sendable {
     /// It begins a sentence: the first word of a line, or the first after a full stop, possibly behind an opening
     /// quotation mark or bracket.
     var startsSentence = false
+    /// Whether the text has a letter (not only digits and signs).
+    var hasLetter = false
+
+    /// The punctuation mark, for a punctuation token of one scalar; NUL otherwise. Comparing it is cheaper than
+    /// comparing `text`.
+    var mark: Unicode.Scalar {
+        guard kind == .punctuation, end - start == 1, let first = text.unicodeScalars.first else { return "\0" }
+        return first
+    }
 
     var isWord: Bool { kind == .word }
+
+    /// Whether the word has a hyphen inside (`Russia-Ukraine`, `U.S.-based`).
+    var hasHyphen: Bool { key.utf8.contains(UInt8(ascii: "-")) }
 
     /// A single capital with a full stop (`P.`), as in initials.
     var isInitial: Bool {
         let scalars = text.unicodeScalars
-        return scalars.count == 2 && scalars.last == "." && scalars.first!.properties.isUppercase
+        return scalars.count == 2 && scalars.last == "." && ScalarClass.isUppercase(scalars.first!)
     }
 
     /// Letters only, in capitals, two to six of them, optionally with full stops (`NATO`, `U.N.`, `CNN`).
@@ -32,13 +44,47 @@ struct TextToken: Sendable {
         guard isAllCaps else { return false }
         var letters = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
+            if ScalarClass.isLetter(scalar) {
                 letters += 1
             } else if scalar != "." && scalar != "&" {
                 return false
             }
         }
         return letters >= 2 && letters <= 6
+    }
+}
+
+/// Character classes with an ASCII fast path: `Unicode.Scalar.Properties` is a table lookup that costs more than
+/// the rest of tokenising put together.
+enum ScalarClass {
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+
+    @inline(__always) static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always) static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.isLowercase
+    }
+
+    @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
+    }
+
+    @inline(__always) static func isMark(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x300 && s.properties.generalCategory == .nonspacingMark
     }
 }
 
@@ -61,7 +107,7 @@ enum TokenScanner {
         var sawLineBreak = true
         while index < bounds.upperBound {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if ScalarClass.isWhitespace(scalar) {
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     sawLineBreak = true
                 }
@@ -83,7 +129,7 @@ enum TokenScanner {
                 var end = index + 1
                 while end < bounds.upperBound {
                     let next = scalars[end]
-                    if isWordScalar(next) || next.properties.generalCategory == .nonspacingMark {
+                    if isWordScalar(next) || ScalarClass.isMark(next) {
                         end += 1
                     } else if isJoiner(next), end + 1 < bounds.upperBound, isWordScalar(scalars[end + 1]) {
                         end += 2
@@ -110,11 +156,11 @@ enum TokenScanner {
 
     /// The end of a link starting at `start` (`https://…`, `www.…`, `pic.twitter.com/…`), or nil.
     static func urlEnd(_ scalars: [Unicode.Scalar], from start: Int, limit: Int) -> Int? {
-        guard scalars[start].properties.isAlphabetic else { return nil }
+        guard ScalarClass.isLetter(scalars[start]) else { return nil }
         var end = start
         var slashes = 0
         var colonSlash = false
-        while end < limit && !scalars[end].properties.isWhitespace {
+        while end < limit && !ScalarClass.isWhitespace(scalars[end]) {
             if scalars[end] == "/" {
                 slashes += 1
                 if end > start, scalars[end - 1] == ":" { colonSlash = true }
@@ -124,18 +170,18 @@ enum TokenScanner {
         let isWWW = end - start > 4 && scalars[start] == "w" && scalars[start + 1] == "w" && scalars[start + 2] == "w"
             && scalars[start + 3] == "."
         guard colonSlash || isWWW || (slashes >= 1 && scalars[start..<end].contains(".") && end - start > 8
-            && !scalars[start].properties.isUppercase) else { return nil }
+            && !ScalarClass.isUppercase(scalars[start])) else { return nil }
         while end > start, [".", ",", ")", ";", ":", "\"", "”", "’"].contains(scalars[end - 1]) { end -= 1 }
         return end
     }
 
     /// Cuts `Russia-Ukraine` into two places, so a compound of two known places yields both.
     static func splitPlaceCompounds(_ tokens: [TextToken], _ scalars: [Unicode.Scalar]) -> [TextToken] {
-        guard tokens.contains(where: { $0.isWord && $0.isCapitalized && $0.key.contains("-") }) else { return tokens }
+        guard tokens.contains(where: { $0.isWord && $0.isCapitalized && $0.hasHyphen }) else { return tokens }
         var result: [TextToken] = []
         result.reserveCapacity(tokens.count + 4)
         for token in tokens {
-            guard token.isWord, token.isCapitalized, token.key.contains("-"), !Gazetteer.isPlace(token.key) else {
+            guard token.isWord, token.isCapitalized, token.hasHyphen, !Gazetteer.isPlace(token.key) else {
                 result.append(token)
                 continue
             }
@@ -162,8 +208,8 @@ enum TokenScanner {
         return result
     }
 
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    @inline(__always) static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        ScalarClass.isLetter(scalar) || ScalarClass.isDigit(scalar)
     }
 
     static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
@@ -173,10 +219,10 @@ enum TokenScanner {
     /// Whether the full stop after `scalars[start..<end]` is part of the word (`U.S.`, `P.`, `Inc.`).
     static func takesFullStop(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         let length = end - start
-        if length == 1 { return scalars[start].properties.isUppercase }
+        if length == 1 { return ScalarClass.isUppercase(scalars[start]) }
         if scalars[start..<end].contains(".") {
             // `U.S`, `e.g`: letters with inner stops, but not a number such as 1.5.
-            return scalars[end - 1].properties.isAlphabetic && length <= 8
+            return ScalarClass.isLetter(scalars[end - 1]) && length <= 8
         }
         guard length <= 5 else { return false }
         var lower = ""
@@ -204,33 +250,72 @@ enum TokenScanner {
     }
 
     static func word(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, lineBreak: Bool) -> TextToken {
-        var text = String.UnicodeScalarView()
-        var key = String.UnicodeScalarView()
         var hasLetter = false
         var hasLower = false
+        var isASCII = true
         var digitsOnly = true
         for scalar in scalars[start..<end] {
-            text.append(scalar)
-            key.append(scalar == "’" ? "'" : scalar)
-            let properties = scalar.properties
-            if properties.isAlphabetic {
+            if ScalarClass.isLetter(scalar) {
                 hasLetter = true
                 digitsOnly = false
-                if properties.isLowercase { hasLower = true }
-            } else if !("0"..."9").contains(scalar) && scalar != "." && scalar != "," {
+                if ScalarClass.isLowercase(scalar) { hasLower = true }
+            } else if !ScalarClass.isDigit(scalar) && scalar != "." && scalar != "," {
                 digitsOnly = false
             }
+            if scalar.value >= 0x80 && scalar != "’" { isASCII = false }
         }
-        let first = scalars[start]
+        let text: String
+        let key: String
+        if isASCII {
+            // Most words: build both strings from bytes, lower-casing and folding `’` on the way, with no
+            // `lowercased()` and no per-scalar appends.
+            (text, key) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: (end - start) * 6) { buffer in
+                var count = 0
+                for scalar in scalars[start..<end] {
+                    if scalar == "’" {
+                        buffer[count] = 0xE2
+                        buffer[count + 1] = 0x80
+                        buffer[count + 2] = 0x99
+                        count += 3
+                    } else {
+                        buffer[count] = UInt8(scalar.value)
+                        count += 1
+                    }
+                }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+                var keyCount = 0
+                let keyStart = count
+                for scalar in scalars[start..<end] {
+                    var byte = scalar == "’" ? UInt8(ascii: "'") : UInt8(scalar.value)
+                    if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                    buffer[keyStart + keyCount] = byte
+                    keyCount += 1
+                }
+                let key = String(
+                    decoding: UnsafeBufferPointer(rebasing: buffer[keyStart..<(keyStart + keyCount)]), as: UTF8.self)
+                return (text, key)
+            }
+        } else {
+            var view = String.UnicodeScalarView()
+            var folded = String.UnicodeScalarView()
+            for scalar in scalars[start..<end] {
+                view.append(scalar)
+                folded.append(scalar == "’" ? "'" : scalar)
+            }
+            text = String(view)
+            key = String(folded).lowercased()
+        }
         return TextToken(
-            start: start, end: end, text: String(text), key: String(key).lowercased(),
-            kind: digitsOnly ? .number : .word, isCapitalized: first.properties.isUppercase,
-            isAllCaps: hasLetter && !hasLower, startsLine: lineBreak)
+            start: start, end: end, text: text, key: key, kind: digitsOnly ? .number : .word,
+            isCapitalized: ScalarClass.isUppercase(scalars[start]), isAllCaps: hasLetter && !hasLower,
+            startsLine: lineBreak, hasLetter: hasLetter)
     }
 
-    static func isOpening(_ text: String) -> Bool {
-        text == "\"" || text == "“" || text == "‘" || text == "'" || text == "(" || text == "[" || text == "«"
-            || text == "`" || text == "—" || text == "–" || text == "-" || text == "*" || text == "•"
+    static func isOpening(_ mark: Unicode.Scalar) -> Bool {
+        switch mark {
+        case "\"", "“", "‘", "'", "(", "[", "«", "`", "—", "–", "-", "*", "•": return true
+        default: return false
+        }
     }
 
     static func markSentenceStarts(_ tokens: inout [TextToken]) {
@@ -239,12 +324,13 @@ enum TokenScanner {
             let token = tokens[index]
             if token.startsLine { atStart = true }
             if token.kind == .punctuation {
-                if token.text == "." || token.text == "!" || token.text == "?" || token.text == "…" {
+                let mark = token.mark
+                if mark == "." || mark == "!" || mark == "?" || mark == "…" {
                     atStart = true
-                } else if token.text == "“" || (token.text == "\"" && opensQuote(tokens, index)) {
+                } else if mark == "“" || (mark == "\"" && opensQuote(tokens, index)) {
                     // A quotation usually starts with a capital whatever the word.
                     atStart = true
-                } else if !isOpening(token.text) {
+                } else if !isOpening(mark) {
                     atStart = false
                 }
                 continue
