@@ -94,6 +94,13 @@ package struct StoryAnalyzer: Sendable {
                 }
             }
         }
+        // The outlets are organisations of the story too, even when their name only appears in an attribution
+        // line that the reader keeps out of the body.
+        for entry in entries {
+            guard let outlet = entry.article.outlet, counts[outlet] == nil else { continue }
+            counts[outlet] = (.organization, 1, order)
+            order += 1
+        }
         return counts.map { StoryEntity(canonical: $0.key, kind: $0.value.kind, mentions: $0.value.mentions) }
             .sorted { a, b in
                 if a.mentions != b.mentions { return a.mentions > b.mentions }

@@ -585,7 +585,7 @@ struct QuoteScan {
         }
         guard SpeechCues.participles.contains(key) || !subject.isEmpty, subject.count <= 8,
             !subject.contains(where: { SpeechCues.notInSubject.contains(tokens[$0].key) }),
-            !(subject.count <= 2 && SpeechCues.possessives.contains(tokens[subject[0]].key))
+            !(subject.count <= 2 && subject.first.map { SpeechCues.possessives.contains(tokens[$0].key) } == true)
         else { return nil }
         if SpeechCues.participles.contains(key) {
             guard let start = startOfClause(after: verb, in: sentence)?.lowerBound, !isOpeningMark(start),
