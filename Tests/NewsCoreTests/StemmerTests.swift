@@ -46,7 +46,8 @@ struct StemmerTests {
             should reopen by May. Amelia Hart, who runs the harbour, said the repairs were going well.
             """
         let entities = EntityRecognizer().mentions(title: nil, body: body, sentences: [])
-        let keywords = KeywordExtractor(limit: 5).keywords(title: "Harbour pier rebuilt", body: body, entities: entities)
+        let keywords = KeywordExtractor(limit: 5).keywords(
+            title: "Harbour pier rebuilt", body: body, entities: entities)
         #expect(keywords.count == 5)
         #expect(Array(keywords.prefix(2)) == ["harbour", "pier"])
         #expect(!keywords.contains("said"))

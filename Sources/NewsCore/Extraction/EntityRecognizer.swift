@@ -88,8 +88,9 @@ package struct EntityRecognizer: Sendable {
         for line in finder.lines where line.style != .capitals {
             let lineWords = finder.tokens[line.range].count(where: { $0.isWord })
             for candidate in finder.proseCandidates(in: line.range, known: known) {
+                let range = candidate.first...candidate.last
                 if candidate.count >= 2, !known(candidate.key),
-                    (candidate.first...candidate.last).allSatisfy({ finder.tokens[$0].isAllCaps || !finder.tokens[$0].isWord })
+                    range.allSatisfy({ finder.tokens[$0].isAllCaps || !finder.tokens[$0].isWord })
                 {
                     capitalRuns.append(candidate.first..<(candidate.last + 1))
                     continue
@@ -113,12 +114,13 @@ package struct EntityRecognizer: Sendable {
         return result
     }
 
-    /// Drops a lone capitalised word at the start of a sentence when nothing says it is a name (`Citing`, `Asked`).
+    /// Whether a weakly supported candidate stays: ordinary words with a capital (`Results`, `Add Men`) stay only if
+    /// the rest of the document confirms them (marked `needsConfirmation`), and a lone capitalised word starting a
+    /// sentence goes when the document writes it in lower case elsewhere (`Citing`, `Asked`).
     static func keepsSentenceStart(_ candidate: inout NameCandidate, finder: NameFinder) -> Bool {
         guard candidate.strength < Strength.structure else { return true }
-        if candidate.strength < Strength.structure,
-            (candidate.first...candidate.last).allSatisfy({ !finder.tokens[$0].isWord || Gazetteer.isCommonWord(finder.tokens[$0].key) })
-        {
+        let range = candidate.first...candidate.last
+        if range.allSatisfy({ !finder.tokens[$0].isWord || Gazetteer.isCommonWord(finder.tokens[$0].key) }) {
             // `Results`, `Add Men`: ordinary words with a capital, unless the document shows they name someone.
             candidate.needsConfirmation = true
             return true
@@ -283,6 +285,8 @@ package struct EntityRecognizer: Sendable {
         }
         if line.style == .capitals && span.count == 2 && Gazetteer.firstNames.contains(span[0].key)
             && !EntityCues.functionWords.contains(span[1].key)
+            && (Gazetteer.surnames.contains(span[1].key) || memory.isPersonWord(span[1].key)
+                || NameFinder.looksLikeSurname(span[1].key))
         {
             return .person
         }
@@ -294,7 +298,8 @@ package struct EntityRecognizer: Sendable {
         _ span: [TextToken], finder: NameFinder, line: (range: Range<Int>, style: NameFinder.LineStyle),
         at position: Int
     ) -> Bool {
-        guard line.style == .capitals, position == 0, line.range.lowerBound == 0 || finder.tokens[line.range.lowerBound].startsLine,
+        guard line.style == .capitals, position == 0,
+            line.range.lowerBound == 0 || finder.tokens[line.range.lowerBound].startsLine,
             let dateToken = finder.tokens[line.range].first(where: { !$0.isAllCaps || $0.kind == .number }),
             dateToken.kind != .punctuation,
             dateToken.text.unicodeScalars.first.map({ ("0"..."9").contains($0) }) ?? false,
@@ -302,7 +307,8 @@ package struct EntityRecognizer: Sendable {
         else { return false }
         // Only the words right before the date: `NEW YORK 1996-08-30`, not a headline with a number in it.
         let between = finder.tokens[line.range].filter { $0.start >= span.last!.end && $0.end <= dateToken.start }
-        return between.allSatisfy { $0.kind == .punctuation } && span.first!.start == finder.tokens[line.range.lowerBound].start
+        return between.allSatisfy { $0.kind == .punctuation }
+            && span.first!.start == finder.tokens[line.range.lowerBound].start
     }
 
     /// The sport when the text is a sports report: its headline starts with a sport (`SOCCER - …`), or `sports` when
@@ -321,7 +327,13 @@ package struct EntityRecognizer: Sendable {
             var dashes = 0
             var other = false
             for scalar in token.text.unicodeScalars {
-                if ("0"..."9").contains(scalar) { sawDigit = true } else if scalar == "-" { dashes += 1 } else { other = true }
+                if ScalarClass.isDigit(scalar) {
+                    sawDigit = true
+                } else if scalar == "-" {
+                    dashes += 1
+                } else {
+                    other = true
+                }
             }
             if sawDigit && dashes == 1 && !other && token.text.unicodeScalars.count <= 7 { scores += 1 }
         }

@@ -96,7 +96,8 @@ package enum Gazetteer {
     /// Whether `key` is a common English word or a plain inflection of one (`results`, `women`, `leading`).
     package static func isCommonWord(_ key: String) -> Bool {
         if entry(key).contains(.common) { return true }
-        for suffix in ["s", "es", "ed", "ing", "ly"] where key.hasSuffix(suffix) && key.utf8.count > suffix.utf8.count + 2 {
+        for suffix in ["s", "es", "ed", "ing", "ly"]
+        where key.hasSuffix(suffix) && key.utf8.count > suffix.utf8.count + 2 {
             if entry(String(key.dropLast(suffix.count))).contains(.common) { return true }
         }
         return false
@@ -124,11 +125,11 @@ package enum Gazetteer {
     /// Whether `key` names a place of any kind.
     package static func isPlace(_ key: String) -> Bool { !entry(key).isDisjoint(with: .place) }
 
+    /// The entries of a list: one per line; the lists carry no surrounding spaces, so none are trimmed.
     static func lines(_ text: String) -> [String] {
         var result: [String] = []
-        for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingWhitespace()
-            if !trimmed.isEmpty && !trimmed.hasPrefix("#") { result.append(trimmed) }
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            result.append(String(decoding: line, as: UTF8.self))
         }
         return result
     }

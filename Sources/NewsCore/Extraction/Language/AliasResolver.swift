@@ -88,8 +88,9 @@ enum AliasResolver {
             candidates.max { a, b in
                 let x = fullNames[a]
                 let y = fullNames[b]
+                // The most frequent full name; on a tie the first written, which is how an article introduces
+                // someone (`Kevin Vickers`, not a caption's `Canadian Press Kevin Vickers`).
                 if x.count != y.count { return x.count < y.count }
-                if x.words.count != y.words.count { return x.words.count < y.words.count }
                 return x.order > y.order
             }
         }

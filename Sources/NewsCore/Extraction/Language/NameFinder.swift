@@ -146,8 +146,18 @@ struct NameFinder {
                 let next = last + 1
                 guard next < range.upperBound else { break }
                 let candidate = tokens[next]
+                // A name never runs over a line break (a heading or byline above the first sentence).
+                if candidate.startsLine { break }
                 if candidate.isWord && candidate.isCapitalized && candidate.start > tokens[last].end {
                     last = next
+                    continue
+                }
+                // `Joost van der Westhuizen`: two particles in a row.
+                if candidate.isWord, EntityCues.nameParticles.contains(candidate.key), next + 2 < range.upperBound,
+                    EntityCues.nameParticles.contains(tokens[next + 1].key), tokens[next + 2].isWord,
+                    tokens[next + 2].isCapitalized
+                {
+                    last = next + 2
                     continue
                 }
                 if candidate.isWord, next + 1 < range.upperBound, tokens[next + 1].isWord,
@@ -190,10 +200,8 @@ struct NameFinder {
     /// Whether `of` continues a name: after an institution word (`Bank of`), or before a known place.
     func joinsWithOf(_ left: ClosedRange<Int>, next: Int, known: (String) -> Bool) -> Bool {
         let head = tokens[left.upperBound].key
-        if EntityCues.organizationOfHeads.contains(head) || EntityCues.organizationHeads.contains(head) {
-            return true
-        }
-        return false
+        return EntityCues.organizationOfHeads.contains(head) || EntityCues.organizationHeads.contains(head)
+            || EntityCues.miscHeads.contains(head)
     }
 
     /// Cuts a run of capitalised words into names: drops months and days, a sentence's first function word and
@@ -202,9 +210,12 @@ struct NameFinder {
         var pieces: [ClosedRange<Int>] = []
         var start = first
         for index in first...last {
-            let key = tokens[index].key
+            var key = tokens[index].key
+            if key.hasSuffix(".") && key.utf8.count > 2 { key.removeLast() }
+            // A lone letter (`( N )`, `Z`) is a mark in a table, not a name; an initial has its full stop.
+            let isLetter = key.utf8.count == 1 && key != "i"
             let isNotName =
-                EntityCues.notNames.contains(key) && !(index > first && index < last && key.count > 2)
+                isLetter || EntityCues.notNames.contains(key) && !(index > first && index < last && key.count > 2)
                 && !(index == first && index < last && tokens[index + 1].isCapitalized && key == "may")
             if isNotName {
                 if index > start { pieces.append(start...(index - 1)) }
@@ -231,9 +242,11 @@ struct NameFinder {
         var titleIndex: Int?
         if !known(key(lower, upper)) {
             for index in stride(from: upper - 1, through: lower, by: -1)
-            where EntityCues.personTitles.contains(tokens[index].key) {
+            where EntityCues.personTitles.contains(tokens[index].key) && isNameAfterTitle(index + 1) {
                 let prefix = prefixBeforeTitle(lower, index)
-                if prefix == nil || known(key(lower, prefix!)) || isKnownSingle(lower, prefix!) {
+                if prefix == nil || known(key(lower, prefix!)) || isKnownSingle(lower, prefix!)
+                    || EntityCues.organizationHeads.contains(tokens[prefix!].key)
+                {
                     titleIndex = index
                     break
                 }
@@ -249,6 +262,12 @@ struct NameFinder {
             result.append(name)
             return result
         }
+        // `Australian Tom Moody`: a nationality before a given name is not part of the name.
+        if upper - lower >= 2, isDemonym(tokens[lower].key), Gazetteer.firstNames.contains(tokens[lower + 1].key),
+            !known(key(lower, upper))
+        {
+            return [candidate(lower, lower), candidate(lower + 1, upper)]
+        }
         // Titles and their qualifiers at the end, with no name after them: `Russian President`.
         var end = upper
         var strippedTitle = false
@@ -263,6 +282,14 @@ struct NameFinder {
         // A lone title or office word (`President`, `Minister`) is not a name.
         if lower == upper, EntityCues.personTitles.contains(tokens[lower].key) { return [] }
         return [candidate(lower, upper)]
+    }
+
+    /// Whether the word after a title can start a person's name: `Major John Smith`, `President Putin`, but not
+    /// `Major League`, `General Motors`.
+    func isNameAfterTitle(_ index: Int) -> Bool {
+        let token = tokens[index]
+        if token.isInitial || Gazetteer.firstNames.contains(token.key) { return true }
+        return !Gazetteer.isCommonWord(token.key) || Gazetteer.surnames.contains(token.key)
     }
 
     func isTitleWord(_ key: String) -> Bool {
@@ -357,7 +384,9 @@ struct NameFinder {
         if count >= 2, isPlace { return (.place, Strength.weakLexicon) }
         if count >= 2 && EntityCues.organizationHeads.contains(last.key) { return (.organization, Strength.structure) }
         // `Ministry of Fisheries`, `Gulf of Aden`: the word before `of` says what the name is.
-        if count >= 3, let of = (candidate.first...candidate.last).first(where: { tokens[$0].key == "of" }), of > candidate.first {
+        if count >= 3, let of = (candidate.first...candidate.last).first(where: { tokens[$0].key == "of" }),
+            of > candidate.first
+        {
             let head = tokens[of - 1].key
             if EntityCues.placeHeads.contains(head) { return (.place, Strength.structure) }
             if EntityCues.organizationOfHeads.contains(head) { return (.organization, Strength.structure) }

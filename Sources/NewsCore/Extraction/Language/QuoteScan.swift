@@ -28,6 +28,8 @@ struct QuoteScan {
         var pronounIsFemale: Bool?
         /// For a pronoun: where the person it was resolved to was last named.
         var antecedent: Int?
+        /// `they` or `we`: the previous speaker, if a group spoke just before; no one otherwise.
+        var isPlural = false
     }
 
     /// A quotation found so far; `speaker` nil means "the previous speaker's".
@@ -94,6 +96,8 @@ struct QuoteScan {
         for (index, span) in spans.enumerated() where !consumed.contains(index) {
             let speaker = attribution(of: span)
             guard span.words >= 4 || speaker != nil else { continue }
+            // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation.
+            if speaker == nil && isTitle(span) { continue }
             found.append(
                 Found(
                     start: span.start, end: span.end, paragraph: span.paragraph, speaker: speaker, isDirect: true,
@@ -173,6 +177,14 @@ struct QuoteScan {
         return result
     }
 
+    /// Whether the quoted words read as a title: short, and nearly every word capitalised.
+    func isTitle(_ span: Span) -> Bool {
+        let words = tokens[(span.open + 1)..<span.contentEnd].filter { $0.isWord && $0.hasLetter }
+        guard words.count <= 10 else { return false }
+        let capitalised = words.count { $0.isCapitalized || NameFinder.smallWords.contains($0.key) }
+        return capitalised == words.count && words.count { $0.isCapitalized } >= 2
+    }
+
     func trimmed(_ span: Span) -> Span {
         var result = span
         while result.start < result.end && ScalarClass.isWhitespace(scalars[result.start]) { result.start += 1 }
@@ -201,7 +213,10 @@ struct QuoteScan {
     // MARK: Attribution of direct quotations
 
     func isTerminator(_ token: TextToken) -> Bool {
-        token.kind == .punctuation && (token.text == "." || token.text == "!" || token.text == "?" || token.text == "…")
+        switch token.mark {
+        case ".", "!", "?", "…": return true
+        default: return false
+        }
     }
 
     /// The speaker a quotation's own sentence names, if it names one.
@@ -260,7 +275,12 @@ struct QuoteScan {
                 {
                     verb += 1
                 }
-                guard verb < end, verb - close <= 36, tokens[verb - 1].text == "," else { return nil }
+                guard verb < end, verb - close <= 36 else { return nil }
+                // `the lanky, bespectacled professor said`: a comma between adjectives, not an apposition.
+                if tokens[verb - 1].text != "," {
+                    guard verb - subject.first! <= 10 else { return nil }
+                    return speaker(in: subject.first!..<verb, resolvingAt: span.start)
+                }
                 return speaker(in: subject.first!..<apposition, resolvingAt: span.start)
             }
             index += 1
@@ -286,7 +306,8 @@ struct QuoteScan {
         if let according = window.first(where: { tokens[$0].key == "according" }), according + 2 < span.open,
             tokens[according + 1].key == "to"
         {
-            return speaker(in: (according + 2)..<phraseEnd(from: according + 2, limit: span.open), resolvingAt: span.start)
+            let end = phraseEnd(from: according + 2, limit: span.open)
+            return speaker(in: (according + 2)..<end, resolvingAt: span.start)
         }
         guard let verb = window.last(where: {
             tokens[$0].isWord && !tokens[$0].isCapitalized && SpeechCues.quoteVerbs.contains(tokens[$0].key)
@@ -294,9 +315,10 @@ struct QuoteScan {
         // Words between the verb and the quotation: a speaker after the verb, unless they are a time or place.
         let after = ((verb + 1)..<span.open).filter { tokens[$0].isWord && tokens[$0].key != "that" }
         if let firstAfter = after.first, !SpeechCues.adverbialStarts.contains(tokens[firstAfter].key),
-            !SpeechCues.tellVerbs.contains(tokens[verb].key)
+            !SpeechCues.tellVerbs.contains(tokens[verb].key),
+            let named = speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
         {
-            return speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
+            return named
         }
         var subjectStart = start
         if let comma = (start..<verb).last(where: { tokens[$0].text == "," }), comma + 1 < verb {
@@ -356,37 +378,63 @@ struct QuoteScan {
             words.removeFirst()
         }
         guard let firstWord = words.first, let lastWord = words.last else { return nil }
+        let key = tokens[firstWord].key
+        // `in a statement`, `even though Canada believes …`, `he obtained housing …`: not a speaker but a clause.
+        if SpeechCues.notSpeakerStarts.contains(key) { return nil }
+        if words.count > 1 && (SpeechCues.personPronouns.contains(key) || SpeechCues.pluralPronouns.contains(key)
+            || ["it", "i", "you"].contains(key)) && !SpeechCues.possessives.contains(key)
+        {
+            return nil
+        }
         let start = tokens[firstWord].start
         let end = tokens[lastWord].end
         let inside = mentions.filter { $0.start >= start && $0.end <= end }
-        // `Campbell’s partner`: a possessive name is not the speaker.
+        // `Campbell’s partner`: a possessive name is not the speaker, but `Foster’s book` speaks for Foster.
         let speakers = inside.filter { mention in
             let next = tokenIndex(atOrAfter: mention.end)
-            return next >= tokens.count || tokens[next].key != "'s"
+            guard next < tokens.count, tokens[next].key == "'s" else { return true }
+            return next + 1 < tokens.count && SpeechCues.documents.contains(tokens[next + 1].key)
         }
         if let person = speakers.last(where: { $0.kind == .person }) {
             return Speaker(name: person.canonical, person: person.canonical)
         }
-        if let organization = speakers.last(where: { $0.kind == .organization }), organization.end >= end {
+        if let organization = speakers.last(where: { $0.kind == .organization }),
+            organization.end >= end || SpeechCues.documents.contains(tokens[lastWord].key)
+        {
             return Speaker(name: organization.canonical, person: organization.canonical)
         }
-        let key = tokens[firstWord].key
-        if words.count == 1 {
-            if SpeechCues.personPronouns.contains(key) {
-                let female = key == "she" || key == "her"
-                return lastPerson(before: position, female: female).map {
-                    Speaker(name: $0.name, person: $0.name, pronounIsFemale: female, antecedent: $0.start)
-                }
+        if SpeechCues.personPronouns.contains(key) && (words.count == 1 || SpeechCues.possessives.contains(key)) {
+            // `she`, and `her statement`: the last person named who may be meant.
+            let female = key == "she" || key == "her"
+            return lastPerson(before: position, female: female).map {
+                Speaker(name: $0.name, person: $0.name, pronounIsFemale: female, antecedent: $0.start)
             }
-            if SpeechCues.pluralPronouns.contains(key) || key == "i" || key == "it" || key == "you" { return nil }
         }
-        guard words.count <= 10 else { return nil }
+        if key == "it" || key == "its" {
+            return lastOrganization(before: position).map { Speaker(name: $0, person: $0) }
+        }
+        if words.count == 1 && SpeechCues.pluralPronouns.contains(key) {
+            return Speaker(name: key, person: nil, isPlural: true)
+        }
+        if words.count == 1 && (key == "i" || key == "you") { return nil }
+        guard words.count <= 12 else { return nil }
         let phrase = String(String.UnicodeScalarView(scalars[start..<end]))
-        // `the affable proprietor` is someone the article has named; `a spokesperson` is someone new.
-        let definite = ["the", "this", "that"].contains(key)
-        return Speaker(name: phrase, person: definite ? lastPerson(before: position, female: nil)?.name : nil)
+        // `the affable proprietor` is someone the article has named, `the agency` an organisation it has named;
+        // `a spokesperson` is someone new.
+        guard ["the", "this", "that"].contains(key) else { return Speaker(name: phrase, person: nil) }
+        let head = tokens[lastWord].key
+        if SpeechCues.institutions.contains(head) || SpeechCues.documents.contains(head) {
+            return Speaker(name: phrase, person: lastOrganization(before: position))
+        }
+        return Speaker(name: phrase, person: lastPerson(before: position, female: nil)?.name)
     }
 
+    /// The canonical name of the last organisation named before `position`.
+    func lastOrganization(before position: Int) -> String? {
+        mentions.last { $0.kind == .organization && $0.end <= position }?.canonical
+    }
+
+    /// How many paragraphs back a quoted speaker still outranks the last person named, for `he` and `she`.
     static let pronounReach = 1
 
     /// The canonical name of the last person named before `position`, outside quotations, whose given name does
@@ -505,7 +553,10 @@ struct QuoteScan {
         let phraseEnd = phraseEnd(from: index + 2, limit: sentence.upperBound)
         guard phraseEnd > index + 2 else { return nil }
         let speaker = speaker(in: (index + 2)..<phraseEnd, resolvingAt: tokens[index].start)
-        if index == sentence.lowerBound || (index == sentence.lowerBound + 1 && tokens[sentence.lowerBound].kind == .punctuation) {
+        let opens =
+            index == sentence.lowerBound
+            || (index == sentence.lowerBound + 1 && tokens[sentence.lowerBound].kind == .punctuation)
+        if opens {
             guard phraseEnd < sentence.upperBound, tokens[phraseEnd].text == "," else { return nil }
             return clause((phraseEnd + 1)..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
         }
@@ -530,7 +581,9 @@ struct QuoteScan {
             let tail = (comma + 1)..<tailEnd
             let words = tail.filter { tokens[$0].isWord }
             guard !words.isEmpty, words.count <= 10, !tail.contains(where: { isOpeningMark($0) }),
-                let verb = words.prefix(6).first(where: { isReportVerb($0) && !SpeechCues.participles.contains(tokens[$0].key) })
+                let verb = words.prefix(6).first(where: {
+                    isReportVerb($0) && !SpeechCues.participles.contains(tokens[$0].key)
+                })
             else { continue }
             // Everything after the attribution must be a brief aside (`…, he said, adding …` ends there anyway).
             let subject = words.filter { $0 < verb && !SpeechCues.fillers.contains(tokens[$0].key) }
@@ -542,12 +595,23 @@ struct QuoteScan {
                 guard phraseStart < tailEnd, !SpeechCues.adverbialStarts.contains(tokens[phraseStart].key) else {
                     continue
                 }
-                speaker = self.speaker(in: phraseStart..<phraseEnd(from: phraseStart, limit: tailEnd),
-                    resolvingAt: tokens[comma].start)
+                // `…, said Telford.` names the speaker and stops; `…, suggested Lincicome hit 3-wood` goes on.
+                let end = phraseEnd(from: phraseStart, limit: tailEnd)
+                guard (phraseStart..<end).count(where: { tokens[$0].isWord }) <= 6 else { continue }
+                speaker = self.speaker(in: phraseStart..<end, resolvingAt: tokens[comma].start)
             } else {
-                guard subject.count <= 7, !subject.contains(where: { ["who", "which", "that", "what"].contains(tokens[$0].key) })
+                guard subject.count <= 7,
+                    !subject.contains(where: { ["who", "which", "that", "what"].contains(tokens[$0].key) })
                 else { continue }
                 speaker = self.speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: tokens[comma].start)
+            }
+            // A tail that names no one is not an attribution (`Lee Finell, …, said she is unsure …`).
+            guard speaker != nil else { continue }
+            // `When asked …, McCallum said:` — a subordinate clause before the comma is not what was said.
+            if let first = sentence.first(where: { tokens[$0].isWord }),
+                SpeechCues.subordinators.contains(tokens[first].key)
+            {
+                continue
             }
             return clause(sentence.lowerBound..<comma, paragraph: paragraph, speaker: speaker)
         }
@@ -574,9 +638,27 @@ struct QuoteScan {
                 chunks[chunks.count - 1].append(index)
             }
         }
+        // The subject is the last stretch between commas that can be one: not an apposition (`an al-Qaeda
+        // affiliate`), a relative clause (`who still has …`) or an adverbial (`For his part`).
+        let possible = chunks.filter { chunk in
+            guard let first = chunk.first else { return false }
+            let key = tokens[first].key
+            return !["a", "an", "who", "which", "whose"].contains(key) && !SpeechCues.notSpeakerStarts.contains(key)
+        }
+        // Of those, one that names someone (`Lee Finell, Alberta-based health education manager …, said`).
+        let naming = possible.last { chunk in
+            let start = tokens[chunk.first!].start
+            let end = tokens[chunk.last!].end
+            return mentions.contains { $0.start >= start && $0.end <= end && $0.kind != .misc }
+        }
         var subject = chunks.last!
         if subject.isEmpty || (subject.first.map { ["a", "an"].contains(tokens[$0].key) } ?? false) {
             subject = chunks.first { !$0.isEmpty } ?? []
+        }
+        if let first = subject.first,
+            ["who", "which", "whose"].contains(tokens[first].key) || SpeechCues.notSpeakerStarts.contains(tokens[first].key)
+        {
+            subject = naming ?? possible.last ?? subject
         }
         while let first = subject.first, ["but", "and", "so", "yet", "however", "meanwhile", "now", "still"]
             .contains(tokens[first].key)
@@ -608,7 +690,7 @@ struct QuoteScan {
         return clause(start..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
     }
 
-    /// Where what was said starts after a verb: after `that`, after a listener (`told reporters`), after a time or
+    /// Where what was said starts after a verb (never an empty range): after `that`, after a listener (`told reporters`), after a time or
     /// place (`said on Thursday`).
     func startOfClause(after verb: Int, in sentence: Range<Int>) -> Range<Int>? {
         var index = verb + 1
@@ -621,7 +703,8 @@ struct QuoteScan {
             if between.isEmpty || SpeechCues.tellVerbs.contains(tokens[verb].key)
                 || SpeechCues.adverbialStarts.contains(between[0])
             {
-                return (that + 1)..<sentence.upperBound
+                // `said that` at the very end of a sentence introduces nothing.
+                return that + 1 < sentence.upperBound ? (that + 1)..<sentence.upperBound : nil
             }
         }
         let first = tokens[index].key
@@ -681,6 +764,14 @@ struct QuoteScan {
                 }
             }
             var speaker = item.speaker
+            if speaker?.isPlural == true {
+                speaker = nil
+                if let previous, previous.speaker.person.map({ !people.contains($0) }) ?? true,
+                    item.paragraph - previous.paragraph <= 1
+                {
+                    speaker = previous.speaker
+                }
+            }
             if let female = speaker?.pronounIsFemale, let previous, let person = previous.speaker.person,
                 item.paragraph - previous.paragraph <= Self.pronounReach, speaker?.person != person,
                 (speaker?.antecedent ?? 0) < previous.end,

@@ -77,6 +77,37 @@ enum SpeechCues {
 
     static let possessives: Set<String> = ["his", "her", "their", "its", "my", "our", "your"]
 
+    /// Words that start a clause or an adverbial, never a speaker's name (`in a statement`, `even though …`).
+    static let notSpeakerStarts: Set<String> = [
+        "in", "on", "at", "between", "during", "after", "before", "of", "from", "with", "for", "by", "to", "into",
+        "even", "though", "although", "if", "when", "because", "while", "whether", "since", "until", "unless",
+        "where", "which", "who", "what", "how", "why", "not", "no", "there", "here",
+    ]
+
+    /// Words that open a subordinate clause or a participle phrase, which is never what someone said.
+    static let subordinators: Set<String> = [
+        "when", "asked", "told", "during", "after", "before", "while", "despite", "although", "because", "if",
+        "since", "once", "as", "to", "whether", "unless", "until",
+    ]
+
+    /// Things that speak for whoever issued them (`Foster’s book says`, `the statement said`).
+    static let documents: Set<String> = [
+        "statement", "statements", "book", "report", "letter", "memo", "release", "website", "site", "account",
+        "post", "tweet", "blog", "email", "e-mail", "filing", "announcement", "notice", "study", "survey", "poll",
+        "findings", "document", "documents", "complaint", "lawsuit", "ruling", "decision", "note", "message",
+    ]
+
+    /// Heads of descriptions that stand for an organisation (`the agency`, `the company`).
+    static let institutions: Set<String> = [
+        "company", "agency", "union", "group", "organization", "organisation", "association", "ministry",
+        "department", "government", "city", "province", "state", "commission", "committee", "board", "council",
+        "firm", "bank", "league", "party", "team", "club", "school", "university", "hospital", "police", "force",
+        "service", "authority", "office", "court", "network", "station", "newspaper", "broadcaster", "retailer",
+        "airline", "carrier", "manufacturer", "maker", "automaker", "insurer", "lender", "utility", "regulator",
+        "watchdog", "military", "army", "embassy", "consulate", "campaign", "coalition", "alliance", "federation",
+        "foundation", "institute", "centre", "center", "society", "network", "exchange", "administration",
+    ]
+
     /// Auxiliaries between a subject and its verb (`has said`, `was quoted as saying`).
     static let auxiliaries: Set<String> = [
         "has", "have", "had", "was", "is", "were", "are", "be", "been", "did", "does", "do", "would", "will", "may",

@@ -186,7 +186,7 @@ enum TokenScanner {
                 continue
             }
             let parts = token.key.split(separator: "-")
-            guard parts.count >= 2, parts.allSatisfy({ Gazetteer.countries.contains(String($0)) || Gazetteer.isPlace(String($0)) })
+            guard parts.count >= 2, parts.allSatisfy({ Gazetteer.isPlace(String($0)) })
             else {
                 result.append(token)
                 continue
