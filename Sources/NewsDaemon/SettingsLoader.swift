@@ -78,11 +78,6 @@ package struct SettingsLoader: Sendable {
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) {
             Self.apply(key: key, value: value, origin: "command line", to: &settings, problems: &problems)
         }
-        if settings.processing == nil && settings.archive == nil && settings.failed == nil
-            && settings.inbox.hasSuffix("/")
-        {
-            settings.inbox.removeLast()
-        }
         settings.makePathsAbsolute(relativeTo: workingDirectory)
         problems += Self.crossChecks(settings)
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
