@@ -227,14 +227,21 @@ extension Pipeline {
                     ])
             } catch {
                 failedDays.append(day)
-                logger.error("cannot write the digest for \(day); retrying in 5 s",
-                             metadata: ["day": "\(day)", "error": "\(error)"])
+                complainAboutOutput("cannot write the digest for \(day)", error: error, day: day)
             }
         }
         do {
             try AtomicFileWriter.write(IndexRenderer.render(try store.days()), to: FilePath(settings.output + "/index.md"))
         } catch {
-            logger.error("cannot write the index; retrying with the next digest", metadata: ["error": "\(error)"])
+            // Keeps a day pending, so the index is retried with it even when every digest was written.
+            failedDays.append(contentsOf: failedDays.isEmpty ? days.suffix(1) : [])
+            complainAboutOutput("cannot write the index", error: error, day: nil)
+        }
+        if failedDays.isEmpty, let since = outputFailingSince {
+            outputFailingSince = nil
+            lastOutputComplaint = .distantPast
+            let seconds = Int(Date().timeIntervalSince(since))
+            logger.notice("the outputs are written again after \(seconds) s of failures; every digest is current")
         }
         if !failedDays.isEmpty {
             let retry = failedDays
@@ -244,6 +251,24 @@ extension Pipeline {
             }
         }
         updateStatusIfDue(force: true)
+    }
+
+    /// Logs a failure to write the outputs: at once the first time, then once a minute while it lasts, so a full
+    /// disk does not flood the journal with a line every retry. The days stay pending and are retried every 5 s.
+    func complainAboutOutput(_ what: String, error: any Error, day: CivilDate?) {
+        let now = Date()
+        if outputFailingSince == nil { outputFailingSince = now }
+        let since = outputFailingSince ?? now
+        var metadata: Logger.Metadata = ["error": "\(error)", "output": "\(settings.output)"]
+        if let day { metadata["day"] = "\(day)" }
+        if now.timeIntervalSince(lastOutputComplaint) >= 60 {
+            lastOutputComplaint = now
+            let lasting = now.timeIntervalSince(since) < 1 ? "" : " (failing for \(Int(now.timeIntervalSince(since))) s)"
+            logger.error("\(what): \(error)\(lasting); the files are recorded, and the digests are retried every 5 s",
+                         metadata: metadata)
+        } else {
+            logger.debug("\(what): \(error); retrying in 5 s", metadata: metadata)
+        }
     }
 
     // MARK: - Status
@@ -262,7 +287,8 @@ extension Pipeline {
         let now = Date().timeIntervalSince1970
         guard force || now - lastStatusUpdate >= 1 else { return }
         lastStatusUpdate = now
-        let line = statusLine()
+        var line = statusLine()
+        if outputFailingSince != nil { line += "; cannot write the digests, retrying (see the log)" }
         notifier.status(line)
         writeStatusFile(line)
     }

@@ -55,6 +55,9 @@ package final class Pipeline: @unchecked Sendable {
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0
     var failedSinceStart = 0
+    /// Since when writing the outputs has failed (a full disk, a read-only mount), and when that was last logged.
+    var outputFailingSince: Date?
+    var lastOutputComplaint = Date.distantPast
 
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
@@ -89,6 +92,14 @@ package final class Pipeline: @unchecked Sendable {
             try FileSystem.createDirectories(FilePath(path))
         }
         try checkSameFilesystem(settings)
+        for folder in [
+            settings.failedPath, settings.output, settings.output + "/digests", settings.output + "/clusters",
+            settings.output + "/stories", settings.stateDirectory,
+        ] {
+            for name in AtomicFileWriter.removeInterruptedWrites(in: FilePath(folder)) {
+                logger.info("removed the temporary file of an interrupted write", metadata: ["file": "\(folder)/\(name)"])
+            }
+        }
         keptFiles.withLock { $0 = (try? store.keptFiles(under: settings.inbox)) ?? [:] }
         let recovered = try recoverProcessingArea(settings)
         // Days recorded but not rendered when the last run ended (a crash, a kill, a stop during a long render).

@@ -52,6 +52,25 @@ package enum AtomicFileWriter {
         try write(Array(text.utf8), to: path, mode: mode)
     }
 
+    /// Removes the temporary files that writes interrupted by a crash or `kill -9` left in `directory`, and returns
+    /// their names. A temporary belongs to the process named in it; one whose process still runs (another
+    /// newsdigest writing the same folder) is left alone.
+    @discardableResult
+    package static func removeInterruptedWrites(in directory: FilePath) -> [String] {
+        guard let entries = try? FileSystem.entries(of: directory) else { return [] }
+        var removed: [String] = []
+        for entry in entries where !entry.isDirectory {
+            let name = entry.name.string
+            let parts = name.split(separator: ".tmp-", omittingEmptySubsequences: false)
+            guard name.hasPrefix("."), parts.count > 1, let owner = pid_t(parts[parts.count - 1]) else { continue }
+            let ownerRuns = owner == getpid() || kill(owner, 0) == 0 || errno == EPERM
+            if !ownerRuns, directory.appending(entry.name).withPlatformString({ unlink($0) }) == 0 {
+                removed.append(name)
+            }
+        }
+        return removed
+    }
+
     /// `fsync(2)` on a directory, so that a rename or unlink in it is durable; failures are ignored because some
     /// filesystems refuse to fsync directories and the data itself is already safe.
     package static func syncDirectory(_ directory: FilePath) {

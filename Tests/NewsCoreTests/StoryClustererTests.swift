@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 
 @testable import NewsCore
 
@@ -66,6 +67,33 @@ struct StoryClustererTests {
         // SHA-256("ccc") starts 64daa44ad4.
         #expect(chess.id == StoryID("st-64daa44ad4"))
         #expect(chess.headline == "Chess champion wins title in Madrid tournament")
+    }
+
+    @Test("a near-duplicate of the same day is folded as a copy; one of another day is listed on its own day")
+    func nearDuplicatesFoldWithinADay() throws {
+        let edited = Self.floodReuters.replacingOccurrences(of: "on Friday", with: "on Friday morning")
+        let sameDay = try Fixtures.extract(edited, fileName: "wire-copy.txt")
+        let nextDay = try Fixtures.extract(
+            edited.replacingOccurrences(of: "Date: 2025-03-14", with: "Date: 2025-03-15"), fileName: "next-day.txt")
+        let entries = try Self.entries() + [
+            DigestEntry(article: sameDay, location: nil), DigestEntry(article: nextDay, location: nil),
+        ]
+        let digests = StoryClusterer().digests(for: [Self.day, Fixtures.day("2025-03-15")], entries: entries)
+        var listed: [String: Int] = [:]
+        for digest in digests {
+            for story in digest.stories {
+                for entry in story.entries {
+                    listed[entry.article.fileName, default: 0] += 1
+                    for copy in entry.copies { listed[copy.fileName, default: 0] += 1 }
+                }
+            }
+        }
+        #expect(listed == ["reuters-flood.txt": 1, "ap-flood.txt": 1, "chess.txt": 1, "wire-copy.txt": 1, "next-day.txt": 1])
+        let flood = try #require(digests[0].stories.first)
+        #expect(flood.entries.flatMap(\.copies).map(\.fileName) == ["wire-copy.txt"])
+        #expect(digests[1].stories.flatMap(\.entries).map(\.article.fileName) == ["next-day.txt"])
+        // The next day's copy still continues the story.
+        #expect(digests[1].stories.first?.id == flood.id)
     }
 
     @Test("the result does not depend on the order of the entries")

@@ -106,7 +106,11 @@ package struct StoryClusterer: Sendable {
         var result: [DigestEntry] = []
         var position: [Int: Int] = [:]
         for (index, entry) in ordered.enumerated() {
-            if let original = originals[index], let target = position[original] {
+            // Only within one day: a copy is listed in its original's digest, so folding across days would move it
+            // into a digest that a render of its own day does not rewrite.
+            if let original = originals[index], let target = position[original],
+                ordered[original].article.digestDay == entry.article.digestDay
+            {
                 result[target].copies.append(
                     ArticleCopy(
                         fileName: entry.article.fileName, location: entry.location, outlet: entry.article.outlet,

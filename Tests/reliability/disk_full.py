@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Disk full: the output folder on a small tmpfs that fills up.
+
+While it is full, no partial output file may appear, the daemon must say clearly what is wrong and keep the
+files' records, and once space returns it must catch up on its own. Needs root: it mounts the tmpfs inside a
+private mount namespace of its own (unshare), so nothing is left mounted on the host.
+
+  disk_full.py BINARY [--json figures.json]
+"""
+
+import argparse
+import errno
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import harness
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--json")
+    parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if not options.inside:
+        if os.getuid() != 0:
+            print("FAIL: the disk-full scenario needs root to mount a tmpfs in a private mount namespace")
+            return 1
+        command = ["unshare", "--mount", "--propagation", "private", sys.executable, os.path.abspath(__file__),
+                   options.binary, "--inside"] + (["--json", options.json] if options.json else [])
+        return subprocess.call(command)
+
+    rng = harness.seeded_random(4)
+    work = tempfile.mkdtemp(prefix="newsdigest-full.")
+    output = os.path.join(work, "var", "output")
+    os.makedirs(output)
+    subprocess.check_call(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", output])
+    staging = os.path.join(work, "staging")
+    os.makedirs(staging)
+    daemon = harness.Daemon(os.path.abspath(options.binary), work)
+    problems, figures = [], {}
+    try:
+        daemon.start()
+        drops = [harness.Drop(f"before-{i:03d}.txt", harness.article_text(rng, i), "article") for i in range(20)]
+        for item in drops:
+            harness.drop(daemon, item, staging, "rename")
+        problems += harness.wait_for_invariant(daemon, drops, 120)
+
+        filler = os.path.join(output, "filler")
+        with open(filler, "wb", buffering=0) as f:
+            try:
+                while True:
+                    f.write(bytes(4096))
+                    f.flush()
+            except OSError as error:
+                if error.errno != errno.ENOSPC:
+                    raise
+        full_at = time.monotonic()
+        more = [harness.Drop(f"during-{i:03d}.txt", harness.article_text(rng, 100 + i), "article") for i in range(60)]
+        for item in more:
+            harness.drop(daemon, item, staging, "rename")
+        drops += more
+        # The files are recorded and archived even though their digests cannot be written yet.
+        deadline = time.monotonic() + 60
+        while len(daemon.ledger()) < len(drops) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(6)  # at least one retry while still full
+        log_while_full = daemon.log()
+        if not daemon.alive():
+            problems.append("the daemon died when the disk filled")
+        if len(daemon.ledger()) != len(drops):
+            problems.append(f"{len(daemon.ledger())} of {len(drops)} files recorded while the output was full")
+        if "No space left on device" not in log_while_full:
+            problems.append("the log does not say that the output folder is full")
+        whole, _ = harness.check_outputs_whole(daemon)
+        problems += whole
+        temporaries = [p for p in harness.files_under(output) if os.path.basename(p).startswith(".")]
+        problems += [f"temporary file left while full: {p}" for p in temporaries]
+        error_lines = [line for line in log_while_full.splitlines() if "No space left" in line]
+        figures["error_lines_while_full"] = len(error_lines)
+        figures["seconds_full"] = round(time.monotonic() - full_at, 1)
+
+        os.remove(filler)
+        freed = time.monotonic()
+        problems += harness.wait_for_invariant(daemon, drops, 120)
+        figures["seconds_to_catch_up"] = round(time.monotonic() - freed, 2)
+        figures["first_error"] = error_lines[0][:300] if error_lines else None
+        daemon.terminate()
+    except AssertionError as error:
+        problems.append(str(error))
+    finally:
+        daemon.kill()
+        subprocess.call(["umount", output])
+    if options.json:
+        with open(options.json, "w") as f:
+            json.dump(figures, f, indent=2)
+    for problem in problems[:30]:
+        print(f"FAIL: {problem}")
+    if problems:
+        print(f"work folder kept: {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"PASS: output full for {figures['seconds_full']} s: every file recorded, no partial output, "
+          f"{figures['error_lines_while_full']} error lines; caught up {figures['seconds_to_catch_up']} s after space "
+          f"returned.\n  first error: {figures['first_error']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
