@@ -2,6 +2,8 @@
 #
 #   make run           build and run the daemon on ./var (inbox: ./var/inbox, digests: ./var/output/digests)
 #   make test          the whole test suite (what CI runs)
+#   make bench         throughput, latency and growth beside the Python peers (docs/PERFORMANCE.md); long
+#   make bench-smoke   the same in seconds, without the peers (CI runs it)
 #   make install       install the binary, unit, configuration and docs (PREFIX=/usr/local, DESTDIR=)
 
 PREFIX ?= /usr/local
@@ -15,7 +17,8 @@ SYSCONFDIR ?= /etc
 SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
-.PHONY: all build release run test unit-test integration-test system-test install uninstall clean eval eval-check
+.PHONY: all build release run test unit-test integration-test system-test install uninstall clean eval eval-check \
+	bench bench-smoke bench-profile
 
 all: build
 
@@ -74,6 +77,27 @@ eval: release
 # The same, failing when a score is under its floor in scripts/eval-floors.json (CI runs this).
 eval-check: release
 	python3 scripts/eval.py --check "$$($(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_BUILD_FLAGS) --show-bin-path)/newsdigest"
+
+# Release code with debug information, so callgrind and perf can name the functions; the code is the same.
+BENCH_FLAGS ?= -c release -Xswiftc -g
+BENCH_BIN = "$$($(SWIFT) build $(BENCH_FLAGS) $(SWIFT_BUILD_FLAGS) --show-bin-path)"
+
+bench:
+	$(SWIFT) build $(BENCH_FLAGS) $(SWIFT_BUILD_FLAGS)
+	python3 scripts/bench.py $(BENCH_BIN) $(BENCH_ARGS)
+
+bench-smoke:
+	$(SWIFT) build $(BENCH_FLAGS) $(SWIFT_BUILD_FLAGS)
+	python3 scripts/bench.py --smoke $(BENCH_BIN)
+
+# Instruction counts of one extraction pass over PROFILE_DIR (default: the text corpus of the last bench run).
+PROFILE_DIR ?= var/bench/corpus/txt
+bench-profile:
+	$(SWIFT) build $(BENCH_FLAGS) $(SWIFT_BUILD_FLAGS)
+	mkdir -p var/profile
+	valgrind --tool=callgrind --callgrind-out-file=var/profile/callgrind.out \
+		$(BENCH_BIN)/newsdigest-bench analyze --seconds 0 $(PROFILE_DIR) >/dev/null
+	callgrind_annotate --inclusive=yes var/profile/callgrind.out | swift demangle --simplified | head -60
 
 clean:
 	rm -rf .build var

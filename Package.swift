@@ -13,7 +13,9 @@ let package = Package(
     name: "newsdigest",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "newsdigest", targets: ["newsdigest"])
+        .executable(name: "newsdigest", targets: ["newsdigest"]),
+        // In-process throughput of the core for `make bench` (docs/PERFORMANCE.md); never installed.
+        .executable(name: "newsdigest-bench", targets: ["newsdigest-bench"]),
     ],
     dependencies: [
         // Each dependency and why it was chosen: docs/decisions/0001-dependencies.md
@@ -90,6 +92,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(name: "newsdigest-bench", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsStoreTests",

@@ -113,9 +113,38 @@ package struct StoryAnalyzer: Sendable {
     package func additions(_ entries: [DigestEntry], centre: TermVector) -> [SourceAddition] {
         guard entries.count > 1 else { return [] }
         let sentenceTerms = entries.map { entry in entry.article.sentences.map { Set(Tokenizer.terms($0.text)) } }
+        // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
+        // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
+        // the square of its sentences, which dominated rendering large stories.
+        var owner: [Int] = []
+        var size: [Int] = []
+        var postings: [String: [Int]] = [:]
+        for (position, sentences) in sentenceTerms.enumerated() {
+            for terms in sentences {
+                for term in terms { postings[term, default: []].append(owner.count) }
+                owner.append(position)
+                size.append(terms.count)
+            }
+        }
+        var shared = [Int](repeating: 0, count: owner.count)
+        /// The largest `Summarizer.overlap` of `terms` with a sentence of another source (0 when none shares a term).
+        func covered(_ terms: Set<String>, position: Int) -> Double {
+            var touched: [Int] = []
+            for term in terms {
+                for id in postings[term] ?? [] where owner[id] != position {
+                    if shared[id] == 0 { touched.append(id) }
+                    shared[id] += 1
+                }
+            }
+            var best = 0.0
+            for id in touched {
+                best = max(best, Double(shared[id]) / Double(min(terms.count, size[id])))
+                shared[id] = 0
+            }
+            return best
+        }
         return entries.enumerated().compactMap { position, entry in
             let article = entry.article
-            let others = sentenceTerms.enumerated().filter { $0.offset != position }.flatMap(\.element)
             let quoted = article.quotes.map { $0.start..<$0.end }
             var scored: [(index: Int, score: Double)] = []
             var seen = Set<String>()
@@ -126,8 +155,7 @@ package struct StoryAnalyzer: Sendable {
                 // A sentence that is mostly a quotation shows under the quotations instead.
                 let inQuote = quoted.contains { $0.contains(sentence.start) && $0.contains(max(sentence.start, sentence.end - 2)) }
                 if inQuote { continue }
-                let covered = others.map { Summarizer.overlap(terms, $0) }.max() ?? 0
-                guard covered < uniqueFact else { continue }
+                guard covered(terms, position: position) < uniqueFact else { continue }
                 var salience = 0.0
                 for term in terms.sorted() { salience += centre.weight(of: term) }
                 let numbers = sentence.text.unicodeScalars.contains { ("0"..."9").contains($0) } ? 1.2 : 1.0

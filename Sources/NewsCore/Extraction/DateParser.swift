@@ -129,10 +129,22 @@ package enum DateParser {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
+    ///
+    /// Every line of every file passes through here, so ASCII is classified without the Unicode property tables,
+    /// and text with nothing to trim is returned without re-building it scalar by scalar.
     package func trimmingWhitespace() -> String {
         let scalars = self.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhitespace })!
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
         return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space property; in ASCII that is tab, line feed, vertical tab, form feed, return and space.
+    @inline(__always)
+    var isWhitespace: Bool {
+        value < 0x80 ? (value >= 9 && value <= 13) || value == 32 : properties.isWhitespace
     }
 }

@@ -304,6 +304,8 @@ package struct PlainTextExtractor: Sendable {
     /// The paragraph without bare links (`https://t.co/…`, `pic.twitter.com/…`), which embeds and feeds leave in the
     /// text and which no reader wants in a summary.
     static func removingLinks(_ paragraph: String) -> String {
+        // Most paragraphs hold no link at all; finding none of the prefixes anywhere spares splitting them.
+        guard mayContainLink(paragraph) else { return paragraph }
         let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
         let kept = words.filter { word in
             !(word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("pic.twitter.com/")
@@ -312,10 +314,28 @@ package struct PlainTextExtractor: Sendable {
         return kept.count == words.count ? paragraph : kept.joined(separator: " ")
     }
 
+    /// True when one of the prefixes `removingLinks` looks for occurs anywhere in `paragraph`. They are plain ASCII
+    /// with no canonical equivalents, so when their bytes are absent no word can start with them.
+    static func mayContainLink(_ paragraph: String) -> Bool {
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "h") || byte == UInt8(ascii: "p") || byte == UInt8(ascii: "w") else { continue }
+                for prefix in linkPrefixBytes where prefix[0] == byte && bytes.count - index >= prefix.count {
+                    if bytes[index..<(index + prefix.count)].elementsEqual(prefix) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    static let linkPrefixBytes: [[UInt8]] = ["http://", "https://", "pic.twitter.com/", "www."].map { Array($0.utf8) }
+
     /// A short line with no closing punctuation, such as `NATO Tensions`, is a subheading, not a sentence.
     static func isHeading(_ paragraph: String) -> Bool {
-        guard let last = paragraph.last else { return false }
-        let words = paragraph.split(separator: " ")
-        return words.count <= 10 && !".!?\"”’:;…)".contains(last)
+        // The punctuation test first: most paragraphs end a sentence, and then the words need not be counted.
+        guard let last = paragraph.last, !".!?\"”’:;…)".contains(last) else { return false }
+        return paragraph.split(separator: " ").count <= 10
     }
 }

@@ -17,19 +17,46 @@ package enum Tokenizer {
     ]
 
     /// Lower-cased words (letters and digits, with inner apostrophes and hyphens), in order.
+    ///
+    /// Every article is tokenized several times per render (clustering, story summaries), so this is among the
+    /// hottest code: ASCII is classified and lower-cased by byte, and the Unicode property tables are consulted only
+    /// for other scalars, which gives the same words as asking the tables for every scalar.
     package static func words(_ text: some StringProtocol) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        // The current word's UTF-8 bytes, as written; `ascii` says whether byte-wise lower-casing is exact.
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        var ascii = true
         func flush() {
-            while let last = current.last, last == "'" || last == "-" { current.removeLast() }
-            if !current.isEmpty { result.append(String(current).lowercased()) }
-            current = String.UnicodeScalarView()
+            while let last = current.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "-") { current.removeLast() }
+            if !current.isEmpty {
+                if ascii {
+                    for index in current.indices where current[index] &- 65 < 26 { current[index] |= 0x20 }
+                    result.append(String(decoding: current, as: UTF8.self))
+                } else {
+                    result.append(String(decoding: current, as: UTF8.self).lowercased())
+                }
+            }
+            current.removeAll(keepingCapacity: true)
+            ascii = true
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                current.append(scalar)
-            } else if (scalar == "'" || scalar == "’" || scalar == "-") && !current.isEmpty {
-                current.append(scalar == "’" ? "'" : scalar)
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(truncatingIfNeeded: value)
+                // ASCII letters are the only alphabetic ASCII scalars, and 0-9 the only numeric ones.
+                if byte &- 97 < 26 || byte &- 65 < 26 || byte &- 48 < 10 {
+                    current.append(byte)
+                } else if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && !current.isEmpty {
+                    current.append(byte)
+                } else {
+                    flush()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                ascii = false
+                current.append(contentsOf: UTF8.encode(scalar)!)
+            } else if scalar == "’" && !current.isEmpty {
+                current.append(UInt8(ascii: "'"))
             } else {
                 flush()
             }
