@@ -190,12 +190,32 @@ extension Pipeline {
         let digestDirectory = settings.output + "/digests"
         let window = Int64(clusterer.windowDays * 86_400)
         var digests: [Digest] = []
+        var readSeconds = 0.0
+        var clusterSeconds = 0.0
+        var windowArticles = 0
+        var filesWritten = 0
+        var filesUnchanged = 0
+        /// Writes `text` unless this process already wrote exactly that to `path`.
+        func writeIfChanged(_ text: String, to path: String) throws {
+            let bytes = Array(text.utf8)
+            let digest = SHA256.hexDigest(of: bytes)
+            if writtenDigests[path] == digest {
+                filesUnchanged += 1
+                return
+            }
+            try AtomicFileWriter.write(bytes, to: FilePath(path))
+            writtenDigests[path] = digest
+            filesWritten += 1
+        }
         do {
             // One clustering over every changed day and its window, shared by all their digests.
             let entries = try store.entries(
                 from: CivilDate(secondsSinceEpoch: Int64(days.first!.daysSinceEpoch) * 86_400 - window),
                 through: CivilDate(secondsSinceEpoch: Int64(days.last!.daysSinceEpoch) * 86_400 + window))
-            digests = clusterer.digests(for: days, entries: entries)
+            readSeconds = Date().timeIntervalSince(began)
+            digests = clusterer.digests(for: days, entries: entries, memo: clusteringMemo)
+            windowArticles = entries.count
+            clusterSeconds = Date().timeIntervalSince(began) - readSeconds
         } catch {
             failedDays = days
             logger.error("cannot read the articles to render; retrying in 5 s", metadata: ["error": "\(error)"])
@@ -204,20 +224,21 @@ extension Pipeline {
             let day = digest.day
             defer { beat() }
             do {
-                try AtomicFileWriter.write(
-                    DigestRenderer(digestDirectory: digestDirectory).render(digest),
-                    to: FilePath("\(digestDirectory)/\(day).md"))
-                try AtomicFileWriter.write(
-                    ClusterRenderer.render(digest), to: FilePath("\(settings.output)/clusters/\(day).json"))
+                try writeIfChanged(
+                    DigestRenderer(digestDirectory: digestDirectory).render(digest), to: "\(digestDirectory)/\(day).md")
+                // The clusters file lists every story with its members: when it is unchanged, so are the stories.
+                let clustersPath = "\(settings.output)/clusters/\(day).json"
+                let writtenBefore = filesWritten
+                try writeIfChanged(ClusterRenderer.render(digest), to: clustersPath)
                 let storyDirectory = settings.output + "/stories"
                 try FileSystem.createDirectories(FilePath(storyDirectory))
                 // A story's page is written from its latest day, so every render of it agrees.
                 for story in digest.stories where !story.otherDays.contains(where: { $0.day > day }) {
-                    try AtomicFileWriter.write(
+                    try writeIfChanged(
                         StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
-                        to: FilePath("\(storyDirectory)/\(story.id).md"))
+                        to: "\(storyDirectory)/\(story.id).md")
                 }
-                try store.replaceStories(on: day, with: digest.stories)
+                if filesWritten > writtenBefore { try store.replaceStories(on: day, with: digest.stories) }
                 try store.markRendered(day)
                 logger.info(
                     "digest written for \(day)",
@@ -231,12 +252,20 @@ extension Pipeline {
             }
         }
         do {
-            try AtomicFileWriter.write(IndexRenderer.render(try store.days()), to: FilePath(settings.output + "/index.md"))
+            try writeIfChanged(IndexRenderer.render(try store.days()), to: settings.output + "/index.md")
         } catch {
             // Keeps a day pending, so the index is retried with it even when every digest was written.
             failedDays.append(contentsOf: failedDays.isEmpty ? days.suffix(1) : [])
             complainAboutOutput("cannot write the index", error: error, day: nil)
         }
+        logger.debug(
+            "rendered",
+            metadata: [
+                "days": "\(days.count)", "window_articles": "\(windowArticles)",
+                "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))", "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
+                "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
+                "memo": "\(clusteringMemo.counts.articles) articles, \(clusteringMemo.counts.stories) stories",
+            ])
         if failedDays.isEmpty, let since = outputFailingSince {
             outputFailingSince = nil
             lastOutputComplaint = .distantPast

@@ -55,6 +55,10 @@ package final class Pipeline: @unchecked Sendable {
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0
     var failedSinceStart = 0
+    /// What clustering derived from articles and stories in recent renders (see `ClusteringMemo`).
+    let clusteringMemo = ClusteringMemo()
+    /// SHA-256 of what this process last wrote to each output file, so an unchanged file is not written again.
+    var writtenDigests: [String: String] = [:]
     /// Since when writing the outputs has failed (a full disk, a read-only mount), and when that was last logged.
     var outputFailingSince: Date?
     var lastOutputComplaint = Date.distantPast

@@ -96,6 +96,28 @@ struct StoryClustererTests {
         #expect(digests[1].stories.first?.id == flood.id)
     }
 
+    @Test("a memo kept across calls gives the same digests as none, and reuses unchanged stories")
+    func memoChangesNothing() throws {
+        let day15 = Fixtures.day("2025-03-15")
+        var later = try Fixtures.extract(
+            Self.chess.replacingOccurrences(of: "Date: 2025-03-14", with: "Date: 2025-03-15"), fileName: "chess-2.txt")
+        later.contentHash = "ddd"
+        let first = try Self.entries()
+        let second = first + [DigestEntry(article: later, location: nil)]
+        let clusterer = StoryClusterer()
+        let memo = ClusteringMemo()
+        for entries in [first, second, first, second] {
+            let remembered = clusterer.digests(for: [Self.day, day15], entries: entries, memo: memo)
+            let fresh = clusterer.digests(for: [Self.day, day15], entries: entries)
+            #expect(remembered.map(ClusterRenderer.render) == fresh.map(ClusterRenderer.render))
+            #expect(remembered.map { DigestRenderer(digestDirectory: "d").render($0) }
+                == fresh.map { DigestRenderer(digestDirectory: "d").render($0) })
+        }
+        #expect(memo.counts.articles == 4)
+        // Built once each: the flood and chess stories of the 14th, and the chess story continuing on the 15th.
+        #expect(memo.counts.stories == 3)
+    }
+
     @Test("the result does not depend on the order of the entries")
     func orderIndependent() throws {
         let entries = try Self.entries()

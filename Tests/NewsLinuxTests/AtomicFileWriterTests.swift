@@ -15,6 +15,19 @@ struct AtomicFileWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["digest.md"])
     }
 
+    @Test func interruptedWritesOfDeadProcessesAreSwept() throws {
+        let directory = try TemporaryDirectory()
+        // PID 2^22+1 is above Linux's pid_max limit, so no process can own it.
+        try directory.write(".2025-03-14.md.tmp-4194305", "half a digest")
+        try directory.write(".index.md.tmp-\(getpid())", "a write of ours in progress")
+        try directory.write(".hidden-note.md", "not a temporary file")
+        try directory.write("2025-03-14.md", "the digest")
+        let removed = AtomicFileWriter.removeInterruptedWrites(in: FilePath(directory.path))
+        #expect(removed == [".2025-03-14.md.tmp-4194305"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            == [".hidden-note.md", ".index.md.tmp-\(getpid())", "2025-03-14.md"])
+    }
+
     @Test func failureLeavesTheOldFileInPlace() throws {
         let directory = try TemporaryDirectory()
         let target = FilePath(directory.path + "/missing/digest.md")

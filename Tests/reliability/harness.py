@@ -28,10 +28,10 @@ PEOPLE = ["Maria Lopez", "John Carter", "Aiko Tanaka", "Peter Novak", "Grace Ose
 DAYS = ["2025-03-10", "2025-03-11", "2025-03-12", "2025-03-13", "2025-03-14"]
 
 
-def article_text(rng, serial):
+def article_text(rng, serial, day=None):
     """A small, distinct article: a title line, a date header and three sentences with a quotation."""
     place, thing, other = rng.choice(PLACES), rng.choice(THINGS), rng.choice(THINGS)
-    verb, person, day = rng.choice(VERBS), rng.choice(PEOPLE), rng.choice(DAYS)
+    verb, person, day = rng.choice(VERBS), rng.choice(PEOPLE), day or rng.choice(DAYS)
     votes = (rng.randint(3, 9), rng.randint(0, 4))
     return (
         f"title: The {place} {thing} board {verb} the {other} plan, case {serial}\n"
@@ -69,7 +69,7 @@ class Daemon:
     """newsdigest run, in WORK with its built-in layout WORK/var/{inbox,processing,archive,failed,output,state}."""
 
     def __init__(self, binary, work, env=None):
-        self.binary = binary
+        self.binary = os.path.abspath(binary)
         self.work = work
         self.var = os.path.join(work, "var")
         self.log_path = os.path.join(work, "daemon.log")

@@ -20,9 +20,13 @@ package struct NearDuplicateDetector: Sendable {
     /// For each text, the index of the earlier text it copies, or nil. Earlier means lower index: callers pass texts
     /// in a deterministic order.
     package func originals(of texts: [String]) -> [Int?] {
-        let signatures = texts.map(signature)
+        originals(ofSignatures: texts.map(signature))
+    }
+
+    /// The same, from signatures already computed with `signature(_:)` (nil for texts too short to compare).
+    package func originals(ofSignatures signatures: [[UInt64]?]) -> [Int?] {
         var buckets: [Int: [Int]] = [:]
-        var result = [Int?](repeating: nil, count: texts.count)
+        var result = [Int?](repeating: nil, count: signatures.count)
         let rows = Self.hashCount / Self.bands
         for (index, signature) in signatures.enumerated() {
             guard let signature else { continue }
@@ -46,12 +50,14 @@ package struct NearDuplicateDetector: Sendable {
                 // Point at the first text of the chain, so copies of copies share one original.
                 result[index] = result[best.index] ?? best.index
             }
-            for key in keys { buckets[key, default: []].append(index) }
+            // Only originals go into the buckets: a copy points at its original anyway, and leaving copies out keeps
+            // buckets short when one text is carried many times.
+            if result[index] == nil { for key in keys { buckets[key, default: []].append(index) } }
         }
         return result
     }
 
-    func signature(_ text: String) -> [UInt64]? {
+    package func signature(_ text: String) -> [UInt64]? {
         let words = Tokenizer.words(text)
         guard words.count >= minimumWords else { return nil }
         var minima = [UInt64](repeating: .max, count: Self.hashCount)

@@ -30,12 +30,15 @@ package struct StoryClusterer: Sendable {
     }
 
     /// The digests of several days from one clustering of `entries`, which should cover each day's window.
-    package func digests(for days: [CivilDate], entries: [DigestEntry]) -> [Digest] {
-        let groups = cluster(entries)
-        return days.map { digest(for: $0, groups: groups) }
+    ///
+    /// A `memo` kept between calls saves recomputing what did not change; the result is the same without it.
+    package func digests(for days: [CivilDate], entries: [DigestEntry], memo: ClusteringMemo? = nil) -> [Digest] {
+        memo?.beginGeneration()
+        let groups = cluster(entries, memo: memo)
+        return days.map { digest(for: $0, groups: groups, memo: memo) }
     }
 
-    func digest(for day: CivilDate, groups: [Group]) -> Digest {
+    func digest(for day: CivilDate, groups: [Group], memo: ClusteringMemo? = nil) -> Digest {
         var stories: [Story] = []
         for group in groups {
             let today = group.members.filter { $0.article.digestDay == day }
@@ -44,7 +47,8 @@ package struct StoryClusterer: Sendable {
             for member in group.members where member.article.digestDay != day {
                 otherDays[member.article.digestDay, default: []].append(member)
             }
-            var story = makeStory(id: group.id, today)
+            var story = memo?.story(id: group.id, summaryLength: summaryLength, entries: today) { makeStory(id: group.id, today) }
+                ?? makeStory(id: group.id, today)
             story.otherDays = otherDays.keys.sorted().map { other in
                 let members = otherDays[other]!
                 return StoryDay(day: other, articles: members.count, headline: headline(members, summary: []))
@@ -61,10 +65,18 @@ package struct StoryClusterer: Sendable {
     }
 
     /// Clusters `entries` (any days) into stories.
-    package func cluster(_ entries: [DigestEntry]) -> [Group] {
-        let ordered = Self.foldNearDuplicates(entries.sorted(by: Self.memberOrder), detector: nearDuplicates)
+    package func cluster(_ entries: [DigestEntry], memo: ClusteringMemo? = nil) -> [Group] {
+        var sorted = entries.sorted(by: Self.memberOrder)
+        let features = sorted.map { entry in
+            memo?.features(of: entry.article, detector: nearDuplicates)
+                ?? ClusteringMemo.Features(
+                    terms: TermStatistics.terms(of: entry.article), signature: nearDuplicates.signature(entry.article.body),
+                    usedIn: 0)
+        }
+        let kept = Self.foldNearDuplicates(&sorted, signatures: features.map(\.signature), detector: nearDuplicates)
+        let ordered = kept.map { sorted[$0] }
         var statistics = TermStatistics()
-        let counts = ordered.map { TermStatistics.terms(of: $0.article) }
+        let counts = kept.map { features[$0].terms }
         for termCounts in counts { statistics.add(termCounts) }
         let vectors = counts.map { statistics.vector(for: $0) }
         let days = ordered.map { $0.article.digestDay.daysSinceEpoch }
@@ -100,28 +112,32 @@ package struct StoryClusterer: Sendable {
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
     static func timeDecay(_ days: Int) -> Double { 1.0 / (1.0 + 0.1 * Double(days)) }
 
-    /// Folds each near-duplicate into the earlier entry it copies, as a further copy of that article.
-    static func foldNearDuplicates(_ ordered: [DigestEntry], detector: NearDuplicateDetector) -> [DigestEntry] {
-        let originals = detector.originals(of: ordered.map { $0.article.body })
-        var result: [DigestEntry] = []
-        var position: [Int: Int] = [:]
-        for (index, entry) in ordered.enumerated() {
+    /// Folds each near-duplicate into the earlier entry it copies, as a further copy of that article. Returns the
+    /// indexes of the entries that remain, with the copies added to `entries` in place.
+    static func foldNearDuplicates(
+        _ entries: inout [DigestEntry], signatures: [[UInt64]?], detector: NearDuplicateDetector
+    ) -> [Int] {
+        let originals = detector.originals(ofSignatures: signatures)
+        var kept: [Int] = []
+        var isKept = [Bool](repeating: false, count: entries.count)
+        for index in entries.indices {
             // Only within one day: a copy is listed in its original's digest, so folding across days would move it
             // into a digest that a render of its own day does not rewrite.
-            if let original = originals[index], let target = position[original],
-                ordered[original].article.digestDay == entry.article.digestDay
+            if let original = originals[index], isKept[original],
+                entries[original].article.digestDay == entries[index].article.digestDay
             {
-                result[target].copies.append(
+                let entry = entries[index]
+                entries[original].copies.append(
                     ArticleCopy(
                         fileName: entry.article.fileName, location: entry.location, outlet: entry.article.outlet,
                         isExact: false, title: entry.article.title))
-                result[target].copies += entry.copies
+                entries[original].copies += entry.copies
             } else {
-                position[index] = result.count
-                result.append(entry)
+                isKept[index] = true
+                kept.append(index)
             }
         }
-        return result
+        return kept
     }
 
     static func memberOrder(_ a: DigestEntry, _ b: DigestEntry) -> Bool {

@@ -1,0 +1,83 @@
+/// Remembers what the clusterer derives from each article and builds for each story, so that re-clustering a window
+/// in which little changed costs little.
+///
+/// It memoises pure functions of their keys only: an article's terms and MinHash signature depend on its content
+/// (the content hash), and a story depends on its id and its members. The results are therefore byte-identical
+/// with or without the memo; it only saves work. Entries not used for `retainedGenerations` clusterings are
+/// forgotten, so memory follows the articles being re-clustered, not the whole history.
+///
+/// Not thread-safe: one owner uses it from one queue (the daemon's apply queue).
+package final class ClusteringMemo {
+    struct Features {
+        var terms: [String: Int]
+        var signature: [UInt64]?
+        var usedIn: Int
+    }
+
+    /// What a story is built from: its id, the summary length and, for each member, the content and where it and its
+    /// copies are.
+    struct StoryKey: Hashable {
+        var id: StoryID
+        var summaryLength: Int
+        var members: [Member]
+
+        struct Member: Hashable {
+            var contentHash: String
+            var fileName: String
+            var location: String?
+            var copies: [ArticleCopy]
+        }
+
+        init(id: StoryID, summaryLength: Int, entries: [DigestEntry]) {
+            self.id = id
+            self.summaryLength = summaryLength
+            members = entries.map {
+                Member(contentHash: $0.article.contentHash, fileName: $0.article.fileName, location: $0.location,
+                       copies: $0.copies)
+            }
+        }
+    }
+
+    var features: [String: Features] = [:]
+    var stories: [StoryKey: (story: Story, usedIn: Int)] = [:]
+    private(set) var generation = 0
+    let retainedGenerations: Int
+
+    package init(retainedGenerations: Int = 8) { self.retainedGenerations = retainedGenerations }
+
+    /// Articles and stories remembered now (for tests and the status report).
+    package var counts: (articles: Int, stories: Int) { (features.count, stories.count) }
+
+    /// Starts one clustering; forgets what the last `retainedGenerations` clusterings did not use.
+    func beginGeneration() {
+        generation += 1
+        let oldest = generation - retainedGenerations
+        if generation % retainedGenerations == 0 {
+            features = features.filter { $0.value.usedIn > oldest }
+            stories = stories.filter { $0.value.usedIn > oldest }
+        }
+    }
+
+    func features(of article: Article, detector: NearDuplicateDetector) -> Features {
+        if var known = features[article.contentHash] {
+            known.usedIn = generation
+            features[article.contentHash] = known
+            return known
+        }
+        let computed = Features(
+            terms: TermStatistics.terms(of: article), signature: detector.signature(article.body), usedIn: generation)
+        features[article.contentHash] = computed
+        return computed
+    }
+
+    func story(id: StoryID, summaryLength: Int, entries: [DigestEntry], build: () -> Story) -> Story {
+        let key = StoryKey(id: id, summaryLength: summaryLength, entries: entries)
+        if let known = stories[key] {
+            stories[key] = (known.story, generation)
+            return known.story
+        }
+        let built = build()
+        stories[key] = (built, generation)
+        return built
+    }
+}

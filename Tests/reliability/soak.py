@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Soak: files dropped at a steady rate for a long time; resident memory must stay flat.
+
+Drops `--rate` files a second for `--seconds`, dated over the last `--days` days as a real feed's backlog is,
+samples the daemon's RSS every 10 s, and at the end checks the invariant over every file. Memory is judged after
+a warm-up (the first 10 % of the run, while caches fill): the per-minute medians of RSS must stay within
+`--tolerance` of each other.
+
+  soak.py BINARY [--seconds 3600] [--rate 50] [--csv rss.csv] [--json figures.json]
+"""
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+import harness
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--seconds", type=float, default=3600)
+    parser.add_argument("--rate", type=float, default=50)
+    parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--tolerance", type=float, default=0.10)
+    parser.add_argument("--csv")
+    parser.add_argument("--json")
+    options = parser.parse_args()
+    rng = harness.seeded_random(50)
+    work = tempfile.mkdtemp(prefix="newsdigest-soak.")
+    staging = os.path.join(work, "staging")
+    os.makedirs(staging)
+    daemon = harness.Daemon(options.binary, work)
+    days = [time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400 * back)) for back in range(options.days)]
+    drops, samples, problems = [], [], []
+    try:
+        daemon.start()
+        began = time.monotonic()
+        next_sample = began
+        serial = 0
+        while time.monotonic() - began < options.seconds:
+            due = int((time.monotonic() - began) * options.rate)
+            while serial < due:
+                content = harness.article_text(rng, serial, day=rng.choice(days))
+                item = harness.Drop(f"soak-{serial:07d}.txt", content, "article")
+                harness.drop(daemon, item, staging, "rename")
+                drops.append(item)
+                serial += 1
+            now = time.monotonic()
+            if now >= next_sample:
+                samples.append((round(now - began, 1), daemon.rss_kib(), len(drops)))
+                next_sample += 10
+                if len(samples) % 6 == 0:
+                    print(f"{samples[-1][0]:7.0f} s: {len(drops)} files dropped, RSS {samples[-1][1] // 1024} MiB",
+                          flush=True)
+            time.sleep(0.005)
+        problems = harness.wait_for_invariant(daemon, drops, 1800)
+        samples.append((round(time.monotonic() - began, 1), daemon.rss_kib(), len(drops)))
+        daemon.terminate()
+    except AssertionError as error:
+        problems.append(str(error))
+    finally:
+        daemon.kill()
+    warm = [s for s in samples if s[0] >= options.seconds * 0.1]
+    minutes = {}
+    for at, rss, _ in warm:
+        minutes.setdefault(int(at // 60), []).append(rss)
+    medians = [harness.median(v) for _, v in sorted(minutes.items())]
+    spread = (max(medians) - min(medians)) / min(medians) if medians else 0
+    figures = {
+        "seconds": options.seconds, "rate": options.rate, "files": len(drops),
+        "rss_mib_first_warm_minute": round(medians[0] / 1024, 1) if medians else None,
+        "rss_mib_last_minute": round(medians[-1] / 1024, 1) if medians else None,
+        "rss_mib_max": round(max(medians) / 1024, 1) if medians else None,
+        "spread": round(spread, 3), "samples": samples,
+    }
+    if spread > options.tolerance:
+        problems.append(f"RSS per-minute medians vary by {spread:.1%}, more than {options.tolerance:.0%}")
+    if options.csv:
+        with open(options.csv, "w") as f:
+            f.write("seconds,rss_kib,files\n")
+            f.writelines(f"{a},{b},{c}\n" for a, b, c in samples)
+    if options.json:
+        with open(options.json, "w") as f:
+            json.dump(figures, f, indent=2)
+    for problem in problems[:20]:
+        print(f"FAIL: {problem}")
+    print(f"{len(drops)} files at {options.rate}/s for {options.seconds:.0f} s; RSS per-minute medians after warm-up "
+          f"{figures['rss_mib_first_warm_minute']} → {figures['rss_mib_last_minute']} MiB "
+          f"(max {figures['rss_mib_max']}, spread {spread:.1%})")
+    if problems:
+        print(f"work folder kept: {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
