@@ -123,6 +123,10 @@ cp "$SEEDS"/*.txt "$WORK/backfill/"
 check "ingest exits 0" "$BIN" ingest --output "$WORK/out2" --state-dir "$WORK/state2" "$WORK/backfill"
 check "ingest writes the digest" test -s "$WORK/out2/digests/2025-03-14.md"
 check "ingest leaves the inputs where they are" test "$(ls "$WORK/backfill" | grep -c txt)" = 2
+"$BIN" ingest --output "$WORK/backfill/out" --state-dir "$WORK/backfill/state" "$WORK/backfill" >/dev/null 2>&1
+"$BIN" ingest --output "$WORK/backfill/out" --state-dir "$WORK/backfill/state" "$WORK/backfill" >/dev/null 2>&1
+check "ingest never reads its own state or outputs inside the folder it ingests" \
+    test "$(sqlite3 "$WORK/backfill/state/newsdigest.sqlite" "SELECT COUNT(*) FROM file WHERE status = 'failed'")" = 0
 
 # 8. analyze reads a file without touching any state.
 check "analyze prints the date and its source" bash -c "'$BIN' analyze '$SEEDS/001_9cb5e36296cee54c.txt' | grep -q '2025-03-14 (from embed)'"

@@ -27,13 +27,16 @@ package enum Ingest {
         let pipeline = Pipeline(settings: settings, store: store, logger: logger)
         let rules = IgnoreRules(patterns: settings.ignorePatterns)
         var files: [(path: FilePath, label: String?)] = []
+        // Our own state and outputs are never inputs, even when they sit inside a folder being ingested.
+        let own = Set(
+            [settings.stateDirectory, settings.output].map { FilePath(URL(fileURLWithPath: $0).standardizedFileURL.path) })
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard let status = try FileSystem.status(FilePath(absolute)) else {
                 throw LinuxError("'\(path)' does not exist", syscall: "lstat", errno: .noSuchFileOrDirectory)
             }
             if status.kind == .directory {
-                collect(FilePath(absolute), label: nil, depth: 0, rules: rules, into: &files)
+                collect(FilePath(absolute), label: nil, depth: 0, rules: rules, skipping: own, into: &files)
             } else {
                 files.append((FilePath(absolute), nil))
             }
@@ -73,14 +76,16 @@ package enum Ingest {
 
     /// Regular files below `directory`; the first level of folders labels the outlet, as in the inbox.
     static func collect(
-        _ directory: FilePath, label: String?, depth: Int, rules: IgnoreRules,
+        _ directory: FilePath, label: String?, depth: Int, rules: IgnoreRules, skipping: Set<FilePath>,
         into files: inout [(path: FilePath, label: String?)]
     ) {
-        guard let entries = try? FileSystem.entries(of: directory) else { return }
+        guard !skipping.contains(directory), let entries = try? FileSystem.entries(of: directory) else { return }
         for entry in entries where !rules.ignores(entry.name.string) {
             let path = directory.appending(entry.name)
             if entry.isDirectory {
-                collect(path, label: label ?? entry.name.string, depth: depth + 1, rules: rules, into: &files)
+                collect(
+                    path, label: label ?? entry.name.string, depth: depth + 1, rules: rules, skipping: skipping,
+                    into: &files)
             } else {
                 files.append((path, label))
             }

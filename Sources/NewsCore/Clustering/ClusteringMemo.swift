@@ -43,19 +43,20 @@ package final class ClusteringMemo {
     private(set) var generation = 0
     let retainedGenerations: Int
 
-    package init(retainedGenerations: Int = 8) { self.retainedGenerations = retainedGenerations }
+    package init(retainedGenerations: Int = 2) { self.retainedGenerations = retainedGenerations }
 
     /// Articles and stories remembered now (for tests and the status report).
     package var counts: (articles: Int, stories: Int) { (features.count, stories.count) }
 
     /// Starts one clustering; forgets what the last `retainedGenerations` clusterings did not use.
+    ///
+    /// Stories hold their members' whole articles, so keeping them longer than the renders that use them would hold
+    /// several copies of the window in memory.
     func beginGeneration() {
         generation += 1
         let oldest = generation - retainedGenerations
-        if generation % retainedGenerations == 0 {
-            features = features.filter { $0.value.usedIn > oldest }
-            stories = stories.filter { $0.value.usedIn > oldest }
-        }
+        features = features.filter { $0.value.usedIn > oldest }
+        stories = stories.filter { $0.value.usedIn > oldest }
     }
 
     func features(of article: Article, detector: NearDuplicateDetector) -> Features {

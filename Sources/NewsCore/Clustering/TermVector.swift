@@ -15,6 +15,12 @@ package struct TermVector: Sendable {
         weights = sorted.map(\.value)
     }
 
+    /// Builds a vector from terms already in ascending order, with their weights.
+    init(sortedTerms: [String], weights: [Double]) {
+        terms = sortedTerms
+        self.weights = weights
+    }
+
     /// The weight of `term`, or 0.
     package func weight(of term: String) -> Double {
         var low = 0
@@ -84,15 +90,16 @@ package struct TermStatistics: Sendable {
     /// The TF-IDF vector of one article's term counts, with sublinear TF and smoothed IDF.
     package func vector(for termCounts: [String: Int]) -> TermVector {
         let n = Double(documentCount)
-        var weights: [(String, Double)] = []
-        weights.reserveCapacity(termCounts.count)
-        for (term, count) in termCounts.sorted(by: { $0.key < $1.key }) {
+        let sorted = termCounts.sorted(by: { $0.key < $1.key })
+        var weights: [Double] = []
+        weights.reserveCapacity(sorted.count)
+        for (term, count) in sorted {
             let df = Double(documentFrequency[term] ?? 0)
             let idf = Double.log(onePlus: (n + 1) / (df + 1))
-            weights.append((term, (1 + Double.log(Double(count))) * idf))
+            weights.append((1 + Double.log(Double(count))) * idf)
         }
-        let norm = weights.reduce(0.0) { $0 + $1.1 * $1.1 }.squareRoot()
+        let norm = weights.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
         let scale = norm > 0 ? 1 / norm : 0
-        return TermVector(weights: Dictionary(uniqueKeysWithValues: weights.map { ($0.0, $0.1 * scale) }))
+        return TermVector(sortedTerms: sorted.map(\.key), weights: weights.map { $0 * scale })
     }
 }
