@@ -90,6 +90,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // libFuzzer targets for every parser of the core (docs/RELIABILITY.md); a plain build is a replay tool.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(
+            name: "newsdigest-fuzz", dependencies: ["NewsCore", "CLibFuzzer"], swiftSettings: strictSettings),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsStoreTests",
