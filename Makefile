@@ -5,6 +5,8 @@
 #   make bench         throughput, latency and growth beside the Python peers (docs/PERFORMANCE.md); long
 #   make bench-smoke   the same in seconds, without the peers (CI runs it)
 #   make install       install the binary, unit, configuration and docs (PREFIX=/usr/local, DESTDIR=)
+#   make fuzz          fuzz every parser of the core for FUZZ_SECONDS each (docs/RELIABILITY.md)
+#   make fuzz-smoke    the short fuzz pass CI runs; fails on any crash, hang or runaway memory
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -18,7 +20,7 @@ SWIFT ?= swift
 SWIFT_BUILD_FLAGS ?=
 
 .PHONY: all build release run test unit-test integration-test system-test reliability-test stress soak install uninstall clean eval eval-check \
-	bench bench-smoke bench-profile
+	bench bench-smoke bench-profile fuzz-build fuzz fuzz-smoke
 
 all: build
 
@@ -124,5 +126,29 @@ bench-profile:
 		$(PROFILE_BIN)/newsdigest-bench analyze --seconds 0 $(PROFILE_DIR) >/dev/null
 	callgrind_annotate --inclusive=yes var/profile/callgrind.out | swift demangle --simplified | head -60
 
+# Fuzzing (docs/RELIABILITY.md). The fuzz build has its own scratch folder because its flags apply to every
+# module; -DFUZZING turns the binary's `main` from a replay tool into a call to libFuzzer's driver. Release, because
+# -O runs several times more inputs a second and keeps every bounds and overflow check (only `assert` goes).
+FUZZ_SCRATCH ?= .build-fuzzer
+FUZZ_WORK ?= .build-fuzz-runs
+FUZZ_TARGETS ?= text html mail json date quotation gzip charset article
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_BUILD_FLAGS = -c release --scratch-path $(FUZZ_SCRATCH) --product newsdigest-fuzz \
+	-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer,address
+FUZZ_BIN = "$$($(SWIFT) build $(FUZZ_BUILD_FLAGS) --show-bin-path)/newsdigest-fuzz"
+
+fuzz-build:
+	nice -n 10 $(SWIFT) build $(FUZZ_BUILD_FLAGS)
+
+# Long runs; the corpus each target grows stays in $(FUZZ_WORK) and seeds the next run.
+fuzz: fuzz-build
+	bash scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SECONDS) $(FUZZ_WORK)/long $(FUZZ_TARGETS)
+
+# A fresh corpus every time, so CI checks the committed seeds rather than whatever a previous run left.
+fuzz-smoke: fuzz-build
+	rm -rf $(FUZZ_WORK)/smoke
+	bash scripts/fuzz.sh $(FUZZ_BIN) $(FUZZ_SMOKE_SECONDS) $(FUZZ_WORK)/smoke $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build var
+	rm -rf .build var $(FUZZ_SCRATCH) $(FUZZ_WORK)

@@ -93,6 +93,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "newsdigest-bench", dependencies: ["NewsCore"], swiftSettings: strictSettings),
+        // libFuzzer targets for every parser of the core (docs/RELIABILITY.md); a plain build is a replay tool.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(
+            name: "newsdigest-fuzz", dependencies: ["NewsCore", "CLibFuzzer"], swiftSettings: strictSettings),
         .testTarget(name: "NewsCoreTests", dependencies: ["NewsCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "NewsStoreTests",
