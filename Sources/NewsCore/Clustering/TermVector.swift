@@ -79,6 +79,10 @@ package struct TermStatistics: Sendable {
         var counts: [String: Int] = [:]
         for term in Tokenizer.terms(article.title) { counts[term, default: 0] += 2 }
         for term in Tokenizer.terms(article.body) { counts[term, default: 0] += 1 }
+        // Who and where, by canonical name, so "Putin", "President Putin" and "Vladimir Putin" meet as one term.
+        for mention in article.entities where mention.kind != .misc {
+            counts["@" + mention.canonical.lowercased()] = 1
+        }
         return counts
     }
 
