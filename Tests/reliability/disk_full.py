@@ -10,9 +10,7 @@ private mount namespace of its own (unshare), so nothing is left mounted on the 
 
 import argparse
 import errno
-import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -96,19 +94,10 @@ def main():
     finally:
         daemon.kill()
         subprocess.call(["umount", output])
-    if options.json:
-        with open(options.json, "w") as f:
-            json.dump(figures, f, indent=2)
-    for problem in problems[:30]:
-        print(f"FAIL: {problem}")
-    if problems:
-        print(f"work folder kept: {work}")
-        return 1
-    shutil.rmtree(work, ignore_errors=True)
-    print(f"PASS: output full for {figures['seconds_full']} s: every file recorded, no partial output, "
-          f"{figures['error_lines_while_full']} error lines; caught up {figures['seconds_to_catch_up']} s after space "
-          f"returned.\n  first error: {figures['first_error']}")
-    return 0
+    return harness.finish(problems, work, figures, options.json, lambda: (
+        f"PASS: output full for {figures['seconds_full']} s: every file recorded, no partial output, "
+        f"{figures['error_lines_while_full']} error lines; caught up {figures['seconds_to_catch_up']} s after space "
+        f"returned.\n  first error: {figures.get('first_error')}"))
 
 
 if __name__ == "__main__":

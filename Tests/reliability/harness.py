@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -123,10 +124,11 @@ class Daemon:
     def alive(self):
         return self.process is not None and self.process.poll() is None
 
-    def rss_kib(self):
+    def rss_kib(self, field="VmRSS"):
+        """Resident memory now (VmRSS) or at its peak (VmHWM), in KiB."""
         with open(f"/proc/{self.process.pid}/status") as f:
             for line in f:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
         return 0
 
@@ -331,6 +333,22 @@ def wait_for_invariant(daemon, drops, timeout):
             return [f"the daemon died: exit {daemon.process.returncode}"] + problems
         time.sleep(0.2)
     return problems
+
+
+def finish(problems, work, figures, json_path, success):
+    """Writes the figures, prints the verdict, and removes the work folder when the scenario passed; returns the
+    exit status."""
+    if json_path:
+        with open(json_path, "w") as f:
+            json.dump(figures, f, indent=2)
+    for problem in problems[:30]:
+        print(f"FAIL: {problem}")
+    if problems:
+        print(f"work folder kept: {work}")
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    print(success())
+    return 0
 
 
 def median(values):

@@ -9,9 +9,7 @@ process every file exactly once.
 """
 
 import argparse
-import json
 import os
-import shutil
 import signal
 import sys
 import tempfile
@@ -55,34 +53,17 @@ def main():
             "files": options.files, "drop_seconds": round(dropped - began, 3),
             "seconds_to_all_digests": round(settled - dropped, 2),
             "files_per_second": round(options.files / (settled - dropped), 1),
-            "overflowed": overflowed, "peak_rss_kib": peak_rss(daemon),
+            "overflowed": overflowed, "peak_rss_kib": daemon.rss_kib("VmHWM"),
         }
         daemon.terminate()
     except AssertionError as error:
         problems.append(str(error))
     finally:
         daemon.kill()
-    if options.json:
-        with open(options.json, "w") as f:
-            json.dump(figures, f, indent=2)
-    for problem in problems[:30]:
-        print(f"FAIL: {problem}")
-    if problems:
-        print(f"work folder kept: {work}")
-        return 1
-    shutil.rmtree(work, ignore_errors=True)
-    print(f"PASS: {options.files} files renamed in {figures['drop_seconds']} s while the daemon was stopped; the queue "
-          f"overflowed and all were processed once, digests current {figures['seconds_to_all_digests']} s after "
-          f"SIGCONT ({figures['files_per_second']} files/s, peak RSS {figures['peak_rss_kib'] // 1024} MiB)")
-    return 0
-
-
-def peak_rss(daemon):
-    with open(f"/proc/{daemon.process.pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    return 0
+    return harness.finish(problems, work, figures, options.json, lambda: (
+        f"PASS: {options.files} files renamed in {figures['drop_seconds']} s while the daemon was stopped; the queue "
+        f"overflowed and all were processed once, digests current {figures['seconds_to_all_digests']} s after "
+        f"SIGCONT ({figures['files_per_second']} files/s, peak RSS {figures['peak_rss_kib'] // 1024} MiB)"))
 
 
 if __name__ == "__main__":
