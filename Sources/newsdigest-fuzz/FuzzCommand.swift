@@ -1,9 +1,9 @@
+// Glibc only, never Foundation: Foundation's ICU headers and the system ICU headers that libxml2 pulls in through
+// NewsCore clash when one module imports both (a fresh build fails with "'UErrorCode' has different definitions").
 #if FUZZING
 import CLibFuzzer
-import Glibc
-#else
-import Foundation
 #endif
+import Glibc
 
 /// The fuzz binary's entry point.
 ///
@@ -31,34 +31,54 @@ enum FuzzCommand {
     static func replay(_ arguments: ArraySlice<String>) {
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count >= 2 else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-            FileHandle.standardError.write(Data("usage: newsdigest-fuzz <\(names)> <file or folder>…\n".utf8))
+            complain("usage: newsdigest-fuzz <\(names)> <file or folder>…")
             exit(2)
         }
         var replayed = 0
         for path in arguments.dropFirst() {
             for file in files(at: path) {
                 print(file)
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("newsdigest-fuzz: cannot read '\(file)'\n".utf8))
+                guard let bytes = contents(of: file) else {
+                    complain("newsdigest-fuzz: cannot read '\(file)'")
                     exit(1)
                 }
-                target.run(Array(data))
+                target.run(bytes)
                 replayed += 1
             }
         }
         print("replayed \(replayed) inputs through \(target.rawValue)")
     }
 
-    /// `path` itself when it is a file; the regular files directly inside it, sorted, when it is a folder.
+    /// `path` itself when it is not a folder; the regular files directly inside it, sorted, when it is.
     static func files(at path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return [path]
+        guard let directory = opendir(path) else { return [path] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            var status = stat()
+            if name != ".", name != "..", stat("\(path)/\(name)", &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+                names.append(name)
+            }
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.sorted().map { "\(path)/\($0)" }.filter { file in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) && !isFolder.boolValue
+        return names.sorted().map { "\(path)/\($0)" }
+    }
+
+    /// One line on standard error (fd 2 directly: the C `stderr` global is shared mutable state to Swift 6).
+    static func complain(_ line: String) {
+        let bytes = Array((line + "\n").utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func contents(of file: String) -> [UInt8]? {
+        guard let stream = fopen(file, "rb") else { return nil }
+        defer { fclose(stream) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, stream)
+            if count > 0 { bytes += buffer[0..<count] }
+            if count < buffer.count { return ferror(stream) == 0 ? bytes : nil }
         }
     }
     #endif
