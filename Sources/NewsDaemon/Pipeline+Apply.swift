@@ -238,7 +238,15 @@ extension Pipeline {
                         StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
                         to: "\(storyDirectory)/\(story.id).md")
                 }
-                if filesWritten > writtenBefore { try store.replaceStories(on: day, with: digest.stories) }
+                if filesWritten > writtenBefore {
+                    // A story that merged into another or split exists no more: its page goes, so the folder holds
+                    // the same pages whatever order the files came in.
+                    for gone in try store.replaceStories(on: day, with: digest.stories) {
+                        let page = "\(storyDirectory)/\(gone).md"
+                        try? FileSystem.remove(FilePath(page))
+                        writtenDigests[page] = nil
+                    }
+                }
                 try store.markRendered(day)
                 logger.info(
                     "digest written for \(day)",

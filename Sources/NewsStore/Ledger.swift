@@ -230,8 +230,14 @@ extension NewsStore {
     }
 
     /// Replaces the stories recorded for `day` with the clusterer's latest result. One transaction.
-    package func replaceStories(on day: CivilDate, with stories: [Story]) throws {
+    ///
+    /// - Returns: the ids of the stories the day had before that now exist on no day at all (a story that merged into
+    ///   another or split), whose pages should go.
+    @discardableResult
+    package func replaceStories(on day: CivilDate, with stories: [Story]) throws -> [StoryID] {
         try writer.write { db in
+            let before = try String.fetchAll(
+                db, sql: "SELECT DISTINCT storyKey FROM story WHERE day = ?", arguments: [day.description])
             try db.execute(sql: "DELETE FROM story WHERE day = ?", arguments: [day.description])
             for story in stories {
                 try db.execute(
@@ -246,6 +252,12 @@ extension NewsStore {
                             """, arguments: [storyRowID, entry.article.contentHash])
                 }
             }
+            let kept = Set(stories.map(\.id.rawValue))
+            return try before.filter { key in
+                guard !kept.contains(key) else { return false }
+                return try !Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM story WHERE storyKey = ?)", arguments: [key])!
+            }.map(StoryID.init)
         }
     }
 

@@ -86,6 +86,10 @@ package struct NewsStore: Sendable {
                 t.column("day", .text).notNull().unique()
             }
         }
+        migrator.registerMigration("v3: stories found by id") { db in
+            // Whether a story still exists on any day is asked after every replacement (stale story pages).
+            try db.create(index: "story_on_storyKey", on: "story", columns: ["storyKey"])
+        }
         return migrator
     }
 }

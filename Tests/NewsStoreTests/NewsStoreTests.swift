@@ -101,6 +101,22 @@ struct NewsStoreTests {
         #expect(try store.days() == [IndexRenderer.Day(day: day, articles: 1, stories: 1)])
     }
 
+    @Test func replacingStoriesNamesTheOnesThatExistNoMore() throws {
+        let store = try makeStore()
+        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        let b = sampleArticle("b.txt", sha: "h2", day: next)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        func story(_ id: String, _ article: Article) -> Story {
+            Story(id: StoryID(id), headline: "H", entries: [DigestEntry(article: article, location: nil)], summary: [])
+        }
+        #expect(try store.replaceStories(on: day, with: [story("st-1", a), story("st-2", a)]).isEmpty)
+        try store.replaceStories(on: next, with: [story("st-2", b)])
+        // st-1 is gone everywhere; st-2 continues on the next day, so its page stays.
+        #expect(try store.replaceStories(on: day, with: [story("st-3", a)]) == [StoryID("st-1")])
+    }
+
     @Test func keptFilesAreFoundUnderTheInbox() throws {
         let store = try makeStore()
         var record = sampleRecord("k", sha: "h2", location: "/srv/inbox/reuters/k.txt")
