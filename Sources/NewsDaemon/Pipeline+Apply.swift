@@ -10,10 +10,23 @@ import SystemPackage
 extension Pipeline {
     // MARK: - Recording results (applyQueue)
 
+    /// Records one result, retrying every 5 s while the state database cannot be written (its disk is full), and
+    /// calls `done` once it is recorded. The file counts as in flight until then, so a full disk stops new claims
+    /// at `intake.max_in_flight` and the rest wait in the inbox. If the daemon stops first, the file stays in the
+    /// processing area for the next start.
+    func applyUntilRecorded(_ claimed: ClaimedFile, _ result: WorkResult, done: @escaping @Sendable () -> Void) {
+        if apply(claimed, result) || intakeQueue.sync(execute: { stopping }) {
+            done()
+            return
+        }
+        applyQueue.asyncAfter(deadline: .now() + 5) { [self] in applyUntilRecorded(claimed, result, done: done) }
+    }
+
     /// Records one result in the ledger, then moves the original where the policy says. The ledger is written
     /// first: a crash between the two leaves a recorded file in the processing area, which the next start moves on
-    /// without processing it again.
-    func apply(_ claimed: ClaimedFile, _ result: WorkResult) {
+    /// without processing it again. Returns false when the ledger could not be written.
+    @discardableResult
+    func apply(_ claimed: ClaimedFile, _ result: WorkResult) -> Bool {
         defer { beat() }
         let settings = self.settings
         let now = Date().timeIntervalSince1970
@@ -27,7 +40,7 @@ extension Pipeline {
         do {
             switch result {
             case .vanished, .alreadyIngested:
-                return
+                return true
             case .article(let article, let size, let modified):
                 record.size = size
                 record.sha256 = article.contentHash
@@ -63,13 +76,33 @@ extension Pipeline {
             appliedSinceStart += 1
             onRecorded?(record)
         } catch {
-            // The file stays in the processing area, where the next start finds it and tries again.
-            logger.error(
-                "cannot record \(record.relativePath) in the state database; it will be retried at the next start",
-                metadata: ["file": "\(record.relativePath)", "error": "\(error)"])
+            // The file stays in the processing area; it is retried in 5 s, and by the next start if we stop first.
+            complainAboutState(record.relativePath, error: error)
+            return false
+        }
+        if let since = stateFailingSince {
+            stateFailingSince = nil
+            lastStateComplaint = .distantPast
+            logger.notice("the state database is written again after \(Int(Date().timeIntervalSince(since))) s of failures")
         }
         scheduleRender()
         updateStatusIfDue()
+        return true
+    }
+
+    /// Logs that a file cannot be recorded: at once, then once a minute while it lasts.
+    func complainAboutState(_ file: String, error: any Error) {
+        let now = Date()
+        if stateFailingSince == nil { stateFailingSince = now }
+        let metadata: Logger.Metadata = ["file": "\(file)", "error": "\(error)", "state": "\(settings.stateDirectory)"]
+        if now.timeIntervalSince(lastStateComplaint) >= 60 {
+            lastStateComplaint = now
+            let text = "cannot record \(file) in the state database: \(error); the file waits in the processing area, "
+                + "new files wait in the inbox, and recording is retried every 5 s"
+            logger.error("\(text)", metadata: metadata)
+        } else {
+            logger.debug("cannot record \(file) in the state database; retrying in 5 s", metadata: metadata)
+        }
     }
 
     /// Records that the apply queue made progress.
@@ -222,6 +255,7 @@ extension Pipeline {
         }
         for digest in digests {
             let day = digest.day
+            let writtenBeforeDay = filesWritten
             defer { beat() }
             do {
                 try writeIfChanged(
@@ -248,6 +282,8 @@ extension Pipeline {
                     }
                 }
                 try store.markRendered(day)
+                // A render that changed nothing of the day (a retry, a neighbour's render) is not news in the journal.
+                guard filesWritten > writtenBeforeDay else { continue }
                 logger.info(
                     "digest written for \(day)",
                     metadata: [

@@ -62,6 +62,9 @@ package final class Pipeline: @unchecked Sendable {
     /// Since when writing the outputs has failed (a full disk, a read-only mount), and when that was last logged.
     var outputFailingSince: Date?
     var lastOutputComplaint = Date.distantPast
+    /// The same for the state database.
+    var stateFailingSince: Date?
+    var lastStateComplaint = Date.distantPast
 
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
@@ -403,8 +406,7 @@ package final class Pipeline: @unchecked Sendable {
                     startWork()
                 }
                 applyQueue.async { [self] in
-                    apply(claimed, result)
-                    intakeQueue.async { [self] in
+                    applyUntilRecorded(claimed, result) { [self] in intakeQueue.async { [self] in
                         inFlight -= 1
                         onApplied?()
                         lastIntakeBeat = SystemdNotifier.monotonicMicroseconds()
@@ -414,7 +416,7 @@ package final class Pipeline: @unchecked Sendable {
                             drainedHandlers = []
                             handlers.forEach { $0() }
                         }
-                    }
+                    } }
                 }
             }
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Disk full: the output folder on a small tmpfs that fills up.
+"""Disk full: the output folder on a small tmpfs that fills up, then the state database's too.
 
-While it is full, no partial output file may appear, the daemon must say clearly what is wrong and keep the
+While the output is full, no partial output file may appear, the daemon must say clearly what is wrong and keep the
 files' records, and once space returns it must catch up on its own. Needs root: it mounts the tmpfs inside a
 private mount namespace of its own (unshare), so nothing is left mounted on the host.
 
@@ -17,6 +17,19 @@ import tempfile
 import time
 
 import harness
+
+
+def fill(folder):
+    """Fills the filesystem of `folder` with one file, and returns its path."""
+    filler = os.path.join(folder, "filler")
+    with open(filler, "wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(bytes(4096))
+        except OSError as error:
+            if error.errno != errno.ENOSPC:
+                raise
+    return filler
 
 
 def main():
@@ -36,8 +49,10 @@ def main():
     rng = harness.seeded_random(4)
     work = tempfile.mkdtemp(prefix="newsdigest-full.")
     output = os.path.join(work, "var", "output")
-    os.makedirs(output)
-    subprocess.check_call(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", output])
+    state = os.path.join(work, "var", "state")
+    for folder, size in ((output, "1m"), (state, "64m")):
+        os.makedirs(folder)
+        subprocess.check_call(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", folder])
     staging = os.path.join(work, "staging")
     os.makedirs(staging)
     daemon = harness.Daemon(os.path.abspath(options.binary), work)
@@ -49,15 +64,7 @@ def main():
             harness.drop(daemon, item, staging, "rename")
         problems += harness.wait_for_invariant(daemon, drops, 120)
 
-        filler = os.path.join(output, "filler")
-        with open(filler, "wb", buffering=0) as f:
-            try:
-                while True:
-                    f.write(bytes(4096))
-                    f.flush()
-            except OSError as error:
-                if error.errno != errno.ENOSPC:
-                    raise
+        filler = fill(output)
         full_at = time.monotonic()
         more = [harness.Drop(f"during-{i:03d}.txt", harness.article_text(rng, 100 + i), "article") for i in range(60)]
         for item in more:
@@ -88,16 +95,44 @@ def main():
         problems += harness.wait_for_invariant(daemon, drops, 120)
         figures["seconds_to_catch_up"] = round(time.monotonic() - freed, 2)
         figures["first_error"] = error_lines[0][:300] if error_lines else None
+
+        # The state database's disk full too (as when /var/lib and /srv share one filesystem): nothing can be
+        # recorded. Files must wait, in the processing area or the inbox, and be recorded once space returns.
+        fillers = [fill(output), fill(state)]
+        state_full_at = time.monotonic()
+        more = [harness.Drop(f"state-full-{i:03d}.txt", harness.article_text(rng, 300 + i), "article")
+                for i in range(30)]
+        recorded_before = len(daemon.ledger())
+        log_before = len(daemon.log())
+        for item in more:
+            harness.drop(daemon, item, staging, "rename")
+        drops += more
+        time.sleep(8)
+        if not daemon.alive():
+            problems.append("the daemon died when the state database's disk filled")
+        if len(daemon.ledger()) > recorded_before:
+            problems.append("files were recorded although the state database's disk was full")
+        if "cannot record" not in daemon.log()[log_before:]:
+            problems.append("the log does not say that files cannot be recorded")
+        for path in fillers:
+            os.remove(path)
+        freed = time.monotonic()
+        problems += harness.wait_for_invariant(daemon, drops, 120)
+        figures["state_full_seconds"] = round(freed - state_full_at, 1)
+        figures["state_seconds_to_catch_up"] = round(time.monotonic() - freed, 2)
         daemon.terminate()
     except AssertionError as error:
         problems.append(str(error))
     finally:
         daemon.kill()
-        subprocess.call(["umount", output])
+        for folder in (output, state):
+            subprocess.call(["umount", folder])
     return harness.finish(problems, work, figures, options.json, lambda: (
         f"PASS: output full for {figures['seconds_full']} s: every file recorded, no partial output, "
         f"{figures['error_lines_while_full']} error lines; caught up {figures['seconds_to_catch_up']} s after space "
-        f"returned.\n  first error: {figures.get('first_error')}"))
+        f"returned.\n  first error: {figures.get('first_error')}\n"
+        f"PASS: state database's disk full for {figures['state_full_seconds']} s: nothing recorded, nothing lost; all "
+        f"recorded {figures['state_seconds_to_catch_up']} s after space returned"))
 
 
 if __name__ == "__main__":
