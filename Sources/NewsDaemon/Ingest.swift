@@ -28,8 +28,7 @@ package enum Ingest {
         let rules = IgnoreRules(patterns: settings.ignorePatterns)
         var files: [(path: FilePath, label: String?)] = []
         // Our own state and outputs are never inputs, even when they sit inside a folder being ingested.
-        let own = Set(
-            [settings.stateDirectory, settings.output].map { FilePath(URL(fileURLWithPath: $0).standardizedFileURL.path) })
+        let own: Set<FilePath> = [FilePath(settings.stateDirectory), FilePath(settings.output)]
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard let status = try FileSystem.status(FilePath(absolute)) else {

@@ -80,10 +80,8 @@ extension Pipeline {
             complainAboutState(record.relativePath, error: error)
             return false
         }
-        if let since = stateFailingSince {
-            stateFailingSince = nil
-            lastStateComplaint = .distantPast
-            logger.notice("the state database is written again after \(Int(Date().timeIntervalSince(since))) s of failures")
+        if let seconds = stateFailures.ended() {
+            logger.notice("the state database is written again after \(seconds) s of failures")
         }
         scheduleRender()
         updateStatusIfDue()
@@ -92,11 +90,8 @@ extension Pipeline {
 
     /// Logs that a file cannot be recorded: at once, then once a minute while it lasts.
     func complainAboutState(_ file: String, error: any Error) {
-        let now = Date()
-        if stateFailingSince == nil { stateFailingSince = now }
         let metadata: Logger.Metadata = ["file": "\(file)", "error": "\(error)", "state": "\(settings.stateDirectory)"]
-        if now.timeIntervalSince(lastStateComplaint) >= 60 {
-            lastStateComplaint = now
+        if stateFailures.occurred().log {
             let text = "cannot record \(file) in the state database: \(error); the file waits in the processing area, "
                 + "new files wait in the inbox, and recording is retried every 5 s"
             logger.error("\(text)", metadata: metadata)
@@ -209,19 +204,26 @@ extension Pipeline {
         let settings = self.settings
         let clusterer = StoryClusterer(threshold: settings.storyThreshold, summaryLength: settings.summarySentences)
         // A new article can continue a story of the days around it, which changes what those days show.
-        let known = Set((try? store.days())?.map(\.day) ?? [])
+        // Only the days with articles within a window of a changed day, from the day index; the full per-day counts
+        // are read once, for the index, after the stories change.
+        func shifted(_ day: CivilDate, by offset: Int) -> CivilDate {
+            CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + offset) * 86_400)
+        }
+        let sortedDirty = dirtyDays.sorted()
+        let known = Set(
+            (try? store.articleDays(
+                from: shifted(sortedDirty.first!, by: -clusterer.windowDays),
+                through: shifted(sortedDirty.last!, by: clusterer.windowDays))) ?? [])
         var expanded = dirtyDays
         for day in dirtyDays {
-            for offset in -clusterer.windowDays...clusterer.windowDays {
-                let neighbour = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + offset) * 86_400)
-                if known.contains(neighbour) { expanded.insert(neighbour) }
+            for offset in -clusterer.windowDays...clusterer.windowDays where known.contains(shifted(day, by: offset)) {
+                expanded.insert(shifted(day, by: offset))
             }
         }
         let days = expanded.sorted()
         dirtyDays.removeAll()
         var failedDays: [CivilDate] = []
         let digestDirectory = settings.output + "/digests"
-        let window = Int64(clusterer.windowDays * 86_400)
         var digests: [Digest] = []
         var readSeconds = 0.0
         var clusterSeconds = 0.0
@@ -243,8 +245,7 @@ extension Pipeline {
         do {
             // One clustering over every changed day and its window, shared by all their digests.
             let entries = try store.entries(
-                from: CivilDate(secondsSinceEpoch: Int64(days.first!.daysSinceEpoch) * 86_400 - window),
-                through: CivilDate(secondsSinceEpoch: Int64(days.last!.daysSinceEpoch) * 86_400 + window))
+                from: shifted(days.first!, by: -clusterer.windowDays), through: shifted(days.last!, by: clusterer.windowDays))
             readSeconds = Date().timeIntervalSince(began)
             digests = clusterer.digests(for: days, entries: entries, memo: clusteringMemo)
             windowArticles = entries.count
@@ -310,10 +311,7 @@ extension Pipeline {
                 "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
                 "memo": "\(clusteringMemo.counts.articles) articles, \(clusteringMemo.counts.stories) stories",
             ])
-        if failedDays.isEmpty, let since = outputFailingSince {
-            outputFailingSince = nil
-            lastOutputComplaint = .distantPast
-            let seconds = Int(Date().timeIntervalSince(since))
+        if failedDays.isEmpty, let seconds = outputFailures.ended() {
             logger.notice("the outputs are written again after \(seconds) s of failures; every digest is current")
         }
         if !failedDays.isEmpty {
@@ -329,14 +327,11 @@ extension Pipeline {
     /// Logs a failure to write the outputs: at once the first time, then once a minute while it lasts, so a full
     /// disk does not flood the journal with a line every retry. The days stay pending and are retried every 5 s.
     func complainAboutOutput(_ what: String, error: any Error, day: CivilDate?) {
-        let now = Date()
-        if outputFailingSince == nil { outputFailingSince = now }
-        let since = outputFailingSince ?? now
         var metadata: Logger.Metadata = ["error": "\(error)", "output": "\(settings.output)"]
         if let day { metadata["day"] = "\(day)" }
-        if now.timeIntervalSince(lastOutputComplaint) >= 60 {
-            lastOutputComplaint = now
-            let lasting = now.timeIntervalSince(since) < 1 ? "" : " (failing for \(Int(now.timeIntervalSince(since))) s)"
+        let failure = outputFailures.occurred()
+        if failure.log {
+            let lasting = failure.seconds < 1 ? "" : " (failing for \(failure.seconds) s)"
             logger.error("\(what): \(error)\(lasting); the files are recorded, and the digests are retried every 5 s",
                          metadata: metadata)
         } else {
@@ -361,7 +356,7 @@ extension Pipeline {
         guard force || now - lastStatusUpdate >= 1 else { return }
         lastStatusUpdate = now
         var line = statusLine()
-        if outputFailingSince != nil { line += "; cannot write the digests, retrying (see the log)" }
+        if outputFailures.isFailing { line += "; cannot write the digests, retrying (see the log)" }
         notifier.status(line)
         writeStatusFile(line)
     }

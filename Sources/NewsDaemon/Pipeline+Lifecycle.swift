@@ -87,6 +87,7 @@ extension Pipeline {
         }
         let applied = next
         settingsBox.withLock { $0 = applied }
+        if applied.archivePolicy == .keep && current.archivePolicy != .keep { loadKeptFilesIfNeeded(applied) }
         intakeQueue.sync {
             tracker.quietPeriod = Int64(applied.settleSeconds * 1e9)
             timers.forEach { $0.cancel() }

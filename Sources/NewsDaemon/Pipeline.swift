@@ -59,12 +59,9 @@ package final class Pipeline: @unchecked Sendable {
     let clusteringMemo = ClusteringMemo()
     /// SHA-256 of what this process last wrote to each output file, so an unchanged file is not written again.
     var writtenDigests: [String: String] = [:]
-    /// Since when writing the outputs has failed (a full disk, a read-only mount), and when that was last logged.
-    var outputFailingSince: Date?
-    var lastOutputComplaint = Date.distantPast
-    /// The same for the state database.
-    var stateFailingSince: Date?
-    var lastStateComplaint = Date.distantPast
+    /// Failures to write the outputs and the state database (a full disk, a read-only mount), logged sparingly.
+    var outputFailures = RecurringFailure()
+    var stateFailures = RecurringFailure()
 
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
@@ -91,23 +88,21 @@ package final class Pipeline: @unchecked Sendable {
     /// - Throws: when a folder cannot be created or used, or the inbox cannot be watched.
     package func start() throws {
         let settings = self.settings
-        for path in [
-            settings.inbox, settings.processingPath, settings.archivePath, settings.failedPath, settings.output,
-            settings.output + "/digests", settings.output + "/clusters", settings.output + "/stories",
-            settings.stateDirectory,
-        ] {
+        // The folders this daemon writes files into atomically; a kill can leave a temporary file in any of them.
+        let writtenFolders = [
+            settings.failedPath, settings.output, settings.output + "/digests", settings.output + "/clusters",
+            settings.output + "/stories", settings.stateDirectory,
+        ]
+        for path in [settings.inbox, settings.processingPath, settings.archivePath] + writtenFolders {
             try FileSystem.createDirectories(FilePath(path))
         }
         try checkSameFilesystem(settings)
-        for folder in [
-            settings.failedPath, settings.output, settings.output + "/digests", settings.output + "/clusters",
-            settings.output + "/stories", settings.stateDirectory,
-        ] {
+        for folder in writtenFolders {
             for name in AtomicFileWriter.removeInterruptedWrites(in: FilePath(folder)) {
                 logger.info("removed the temporary file of an interrupted write", metadata: ["file": "\(folder)/\(name)"])
             }
         }
-        keptFiles.withLock { $0 = (try? store.keptFiles(under: settings.inbox)) ?? [:] }
+        loadKeptFilesIfNeeded(settings)
         let recovered = try recoverProcessingArea(settings)
         // Days recorded but not rendered when the last run ended (a crash, a kill, a stop during a long render).
         let pending = try store.pendingDays()
@@ -158,6 +153,13 @@ package final class Pipeline: @unchecked Sendable {
                 "recovered": "\(recovered.count)",
             ])
         notifier.ready(status: statusLine())
+    }
+
+    /// The files kept in the inbox under the `keep` policy, read from the ledger (a scan of every file entry) only
+    /// when that policy is in force; other policies never leave recorded files in the inbox.
+    func loadKeptFilesIfNeeded(_ settings: Settings) {
+        guard settings.archivePolicy == .keep else { return }
+        keptFiles.withLock { $0 = (try? store.keptFiles(under: settings.inbox)) ?? [:] }
     }
 
     func checkSameFilesystem(_ settings: Settings) throws {
@@ -483,5 +485,30 @@ extension FilePath {
     init(platformBytes bytes: [UInt8]) {
         let chars = bytes.map { CChar(bitPattern: $0) } + [0]
         self = chars.withUnsafeBufferPointer { FilePath(platformString: $0.baseAddress!) }
+    }
+}
+
+/// A failure that repeats while its cause lasts (a full disk), so that it is logged at once and then once a minute,
+/// not at every retry, and its end is reported with how long it lasted.
+struct RecurringFailure {
+    private(set) var since: Date?
+    private var lastLogged = Date.distantPast
+
+    var isFailing: Bool { since != nil }
+
+    /// Notes one more failure; returns true when it should be logged at error level, with seconds failing so far.
+    mutating func occurred(now: Date = Date()) -> (log: Bool, seconds: Int) {
+        let start = since ?? now
+        since = start
+        guard now.timeIntervalSince(lastLogged) >= 60 else { return (false, Int(now.timeIntervalSince(start))) }
+        lastLogged = now
+        return (true, Int(now.timeIntervalSince(start)))
+    }
+
+    /// Notes a success; returns how many seconds the failures lasted when they just ended.
+    mutating func ended(now: Date = Date()) -> Int? {
+        guard let start = since else { return nil }
+        self = RecurringFailure()
+        return Int(now.timeIntervalSince(start))
     }
 }

@@ -212,6 +212,16 @@ extension NewsStore {
         }
     }
 
+    /// The days from `first` through `last` that have articles (through the `digestDay` index).
+    package func articleDays(from first: CivilDate, through last: CivilDate) throws -> [CivilDate] {
+        try writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT DISTINCT digestDay FROM article WHERE digestDay BETWEEN ? AND ? ORDER BY digestDay",
+                arguments: [first.description, last.description]
+            ).compactMap { CivilDate(iso: $0) }
+        }
+    }
+
     /// Every day with articles, with its counts, for the index.
     package func days() throws -> [IndexRenderer.Day] {
         try writer.read { db in
