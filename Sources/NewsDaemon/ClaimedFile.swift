@@ -18,7 +18,8 @@ struct ClaimedFile: Sendable {
 
 /// What reading and extracting a claimed file produced.
 enum WorkResult: Sendable {
-    case article(Article, size: Int64, modifiedAtNs: Int64?)
+    /// A new article, with its `ClusterFeatures.encoded()` computed beside the extraction, off the apply queue.
+    case article(Article, features: [UInt8], size: Int64, modifiedAtNs: Int64?)
     /// Identical content is already recorded; extraction was skipped.
     case knownContent(sha256: String, size: Int64, modifiedAtNs: Int64?)
     /// Already taken in by an earlier `ingest` of the same path.

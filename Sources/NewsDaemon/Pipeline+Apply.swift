@@ -41,12 +41,12 @@ extension Pipeline {
             switch result {
             case .vanished, .alreadyIngested:
                 return true
-            case .article(let article, let size, let modified):
+            case .article(let article, let features, let size, let modified):
                 record.size = size
                 record.sha256 = article.contentHash
                 record.modifiedAtNs = modified
                 record.location = successLocation(for: claimed, settings: settings)
-                let outcome = try store.recordProcessed(record, article: article)
+                let outcome = try store.recordProcessed(record, article: article, features: features)
                 noteRecorded(outcome, record: record, title: article.title)
                 finishDisposition(of: claimed.currentPath, record: record, settings: settings)
             case .knownContent(let sha, let size, let modified):
@@ -202,7 +202,7 @@ extension Pipeline {
         let began = Date()
         defer { lastRenderSeconds = Date().timeIntervalSince(began) }
         let settings = self.settings
-        let clusterer = StoryClusterer(threshold: settings.storyThreshold, summaryLength: settings.summarySentences)
+        let clusterer = settings.clusterer
         // A new article can continue a story of the days around it, which changes what those days show.
         // Only the days with articles within a window of a changed day, from the day index; the full per-day counts
         // are read once, for the index, after the stories change.
@@ -224,41 +224,48 @@ extension Pipeline {
         dirtyDays.removeAll()
         var failedDays: [CivilDate] = []
         let digestDirectory = settings.output + "/digests"
-        var digests: [Digest] = []
+        var groups: [StoryClusterer.Group] = []
         var readSeconds = 0.0
         var clusterSeconds = 0.0
         var windowArticles = 0
         var filesWritten = 0
         var filesUnchanged = 0
+        renderCount += 1
         /// Writes `text` unless this process already wrote exactly that to `path`.
         func writeIfChanged(_ text: String, to path: String) throws {
             let bytes = Array(text.utf8)
             let digest = SHA256.hexDigest(of: bytes)
-            if writtenDigests[path] == digest {
+            if writtenDigests[path]?.digest == digest {
+                writtenDigests[path]?.render = renderCount
                 filesUnchanged += 1
                 return
             }
             try AtomicFileWriter.write(bytes, to: FilePath(path))
-            writtenDigests[path] = digest
+            writtenDigests[path] = (digest, renderCount)
             filesWritten += 1
         }
         do {
-            // One clustering over every changed day and its window, shared by all their digests.
-            let entries = try store.entries(
-                from: shifted(days.first!, by: -clusterer.windowDays), through: shifted(days.last!, by: clusterer.windowDays))
+            // One clustering over every changed day and its window, shared by all their digests. It reads only what
+            // the clusterer compares; whole articles are read below for the stories being written, one at a time.
+            let items = try store.clusterItems(
+                from: shifted(days.first!, by: -clusterer.windowDays), through: shifted(days.last!, by: clusterer.windowDays),
+                features: clusterer.features(of:))
             readSeconds = Date().timeIntervalSince(began)
-            digests = clusterer.digests(for: days, entries: entries, memo: clusteringMemo)
-            windowArticles = entries.count
+            windowArticles = items.count
+            groups = clusterer.cluster(items, memo: clusteringMemo)
             clusterSeconds = Date().timeIntervalSince(began) - readSeconds
         } catch {
             failedDays = days
             logger.error("cannot read the articles to render; retrying in 5 s", metadata: ["error": "\(error)"])
         }
-        for digest in digests {
-            let day = digest.day
+        for day in failedDays.isEmpty ? days : [] {
             let writtenBeforeDay = filesWritten
             defer { beat() }
             do {
+                // One day's digest at a time, so memory holds one day's stories, not every changed day's.
+                let digest = try clusterer.digest(for: day, groups: groups, memo: clusteringMemo) { members in
+                    try store.articles(contentHashes: members.map(\.contentHash))
+                }
                 try writeIfChanged(
                     DigestRenderer(digestDirectory: digestDirectory).render(digest), to: "\(digestDirectory)/\(day).md")
                 // The clusters file lists every story with its members: when it is unchanged, so are the stories.
@@ -303,6 +310,7 @@ extension Pipeline {
             failedDays.append(contentsOf: failedDays.isEmpty ? days.suffix(1) : [])
             complainAboutOutput("cannot write the index", error: error, day: nil)
         }
+        forgetOldWrites()
         logger.debug(
             "rendered",
             metadata: [
@@ -322,6 +330,13 @@ extension Pipeline {
             }
         }
         updateStatusIfDue(force: true)
+    }
+
+    /// Keeps `writtenDigests` to the files of the last two renders once it is large. A story page not rendered for a
+    /// while costs one rewrite when it next is; remembering every page ever written would grow with the history.
+    func forgetOldWrites(limit: Int = 4096) {
+        guard writtenDigests.count > limit else { return }
+        writtenDigests = writtenDigests.filter { $0.value.render >= renderCount - 1 }
     }
 
     /// Logs a failure to write the outputs: at once the first time, then once a minute while it lasts, so a full

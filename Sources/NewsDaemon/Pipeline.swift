@@ -57,8 +57,11 @@ package final class Pipeline: @unchecked Sendable {
     var failedSinceStart = 0
     /// What clustering derived from articles and stories in recent renders (see `ClusteringMemo`).
     let clusteringMemo = ClusteringMemo()
-    /// SHA-256 of what this process last wrote to each output file, so an unchanged file is not written again.
-    var writtenDigests: [String: String] = [:]
+    /// SHA-256 of what this process last wrote to each output file, so an unchanged file is not written again, with
+    /// the render that last wrote or confirmed it. Pruned to the recent renders' files (see `forgetOldWrites`).
+    var writtenDigests: [String: (digest: String, render: Int)] = [:]
+    /// Renders since start, to age `writtenDigests`.
+    var renderCount = 0
     /// Failures to write the outputs and the state database (a full disk, a read-only mount), logged sparingly.
     var outputFailures = RecurringFailure()
     var stateFailures = RecurringFailure()
@@ -457,7 +460,9 @@ package final class Pipeline: @unchecked Sendable {
             arrivalDay: day(ofEpochSeconds: claimed.claimedAt, settings: settings))
         do {
             let article = try Extractor(summaryLength: settings.summarySentences).extract(document, contentHash: sha)
-            return .article(article, size: size, modifiedAtNs: modified)
+            return .article(
+                article, features: settings.clusterer.features(of: article).encoded(), size: size,
+                modifiedAtNs: modified)
         } catch {
             return .failed(reason: error.description, size: size, sha256: sha)
         }

@@ -50,6 +50,12 @@ package struct Settings: Sendable, Equatable {
 
     package init() {}
 
+    /// The clusterer these settings describe; extraction and rendering use the same one, so features computed when a
+    /// file is read match those a render would compute.
+    package var clusterer: StoryClusterer {
+        StoryClusterer(threshold: storyThreshold, summaryLength: summarySentences)
+    }
+
     /// The folders derived from the inbox when not set.
     package var processingPath: String { processing ?? Self.sibling(of: inbox, named: "processing") }
     package var archivePath: String { archive ?? Self.sibling(of: inbox, named: "archive") }

@@ -117,7 +117,10 @@ extension NewsStore {
     /// - Parameters:
     ///   - file: the ledger row; its `status`, `articleID` and `sha256` are set here.
     ///   - article: the extracted article, or nil when the caller already knew the content to be a duplicate.
-    package func recordProcessed(_ file: FileRecord, article: Article?) throws -> RecordOutcome {
+    ///   - features: the article's `ClusterFeatures.encoded()`, kept beside it for clustering.
+    package func recordProcessed(_ file: FileRecord, article: Article?, features: [UInt8]? = nil) throws
+        -> RecordOutcome
+    {
         try writer.write { db in
             var file = file
             if let existing = try Row.fetchOne(
@@ -137,12 +140,13 @@ extension NewsStore {
             try db.execute(
                 sql: """
                     INSERT INTO article (sha256, fileName, title, digestDay, published, outlet, location, payload,
-                                         createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         createdAt, features)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     article.contentHash, article.fileName, article.title, article.digestDay.description,
                     article.published.iso8601, article.outlet, file.location, payload, file.finishedAt,
+                    features.map { Data($0) },
                 ])
             file.status = .processed
             file.articleID = db.lastInsertedRowID
@@ -190,19 +194,7 @@ extension NewsStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT id, payload, location FROM article WHERE digestDay BETWEEN ? AND ? ORDER BY id",
                 arguments: [first.description, last.description])
-            var copies: [Int64: [ArticleCopy]] = [:]
-            let copyRows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT f.articleId, f.fileName, f.location, f.folderLabel FROM file f
-                    JOIN article a ON a.id = f.articleId
-                    WHERE a.digestDay BETWEEN ? AND ? AND f.status = 'duplicate' ORDER BY f.fileName, f.id
-                    """, arguments: [first.description, last.description])
-            for row in copyRows {
-                let articleID: Int64 = row["articleId"]
-                copies[articleID, default: []].append(
-                    ArticleCopy(fileName: row["fileName"], location: row["location"], outlet: row["folderLabel"]))
-            }
+            let copies = try Self.exactCopies(from: first, through: last, db)
             let decoder = JSONDecoder()
             return try rows.map { row in
                 let id: Int64 = row["id"]
@@ -210,6 +202,96 @@ extension NewsStore {
                 return DigestEntry(article: article, location: row["location"], copies: copies[id] ?? [])
             }
         }
+    }
+
+    /// What the clusterer needs of every article from `first` through `last`, without decoding the articles.
+    ///
+    /// - Parameter features: computes an article's features where none are stored, or they were stored by another
+    ///   version (`ClusterFeatures(encoded:)` is nil). Those are written back, so each is computed once.
+    package func clusterItems(
+        from first: CivilDate, through last: CivilDate, features compute: (Article) -> ClusterFeatures
+    ) throws -> [ClusterItem] {
+        var recomputed: [(id: Int64, bytes: [UInt8])] = []
+        let items = try writer.read { db in
+            let copies = try Self.exactCopies(from: first, through: last, db)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, sha256, fileName, title, outlet, location, features FROM article
+                    WHERE digestDay BETWEEN ? AND ? ORDER BY id
+                    """, arguments: [first.description, last.description])
+            var items: [ClusterItem] = []
+            let decoder = JSONDecoder()
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                var features = (row["features"] as Data?).flatMap { ClusterFeatures(encoded: $0) }
+                if features == nil {
+                    let payload = try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE id = ?", arguments: [id])
+                    let computed = compute(try decoder.decode(Article.self, from: payload ?? Data()))
+                    recomputed.append((id, computed.encoded()))
+                    features = computed
+                }
+                items.append(
+                    ClusterItem(
+                        contentHash: row["sha256"], fileName: row["fileName"], title: row["title"], outlet: row["outlet"],
+                        location: row["location"], copies: copies[id] ?? [], features: features!))
+            }
+            return items
+        }
+        if !recomputed.isEmpty {
+            // Only saves work later: a failure here leaves them to be computed again.
+            try? writer.write { db in
+                for (id, bytes) in recomputed {
+                    try db.execute(sql: "UPDATE article SET features = ? WHERE id = ?", arguments: [Data(bytes), id])
+                }
+            }
+        }
+        return items
+    }
+
+    /// The whole articles with these content hashes, in the order given.
+    package func articles(contentHashes: [String]) throws -> [Article] {
+        try writer.read { db in
+            var payloads: [String: Data] = [:]
+            // SQLite allows 32,766 parameters; a story has far fewer members, but a batch keeps it safe for any.
+            for start in stride(from: 0, to: contentHashes.count, by: 500) {
+                let batch = Array(contentHashes[start..<min(start + 500, contentHashes.count)])
+                let marks = Array(repeating: "?", count: batch.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT sha256, payload FROM article WHERE sha256 IN (\(marks))",
+                    arguments: StatementArguments(batch))
+                {
+                    payloads[row["sha256"]] = row["payload"]
+                }
+            }
+            let decoder = JSONDecoder()
+            return try contentHashes.map { hash in
+                guard let payload = payloads[hash] else {
+                    throw DatabaseError(message: "article \(hash) is not in the store")
+                }
+                return try decoder.decode(Article.self, from: payload)
+            }
+        }
+    }
+
+    /// The exact copies recorded for the articles of these days, by article row id, in name order.
+    static func exactCopies(from first: CivilDate, through last: CivilDate, _ db: Database) throws
+        -> [Int64: [ArticleCopy]]
+    {
+        var copies: [Int64: [ArticleCopy]] = [:]
+        let copyRows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT f.articleId, f.fileName, f.location, f.folderLabel FROM file f
+                JOIN article a ON a.id = f.articleId
+                WHERE a.digestDay BETWEEN ? AND ? AND f.status = 'duplicate' ORDER BY f.fileName, f.id
+                """, arguments: [first.description, last.description])
+        for row in copyRows {
+            let articleID: Int64 = row["articleId"]
+            copies[articleID, default: []].append(
+                ArticleCopy(fileName: row["fileName"], location: row["location"], outlet: row["folderLabel"]))
+        }
+        return copies
     }
 
     /// The days from `first` through `last` that have articles (through the `digestDay` index).

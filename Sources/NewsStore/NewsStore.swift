@@ -90,6 +90,11 @@ package struct NewsStore: Sendable {
             // Whether a story still exists on any day is asked after every replacement (stale story pages).
             try db.create(index: "story_on_storyKey", on: "story", columns: ["storyKey"])
         }
+        migrator.registerMigration("v4: what the clusterer compares, beside each article") { db in
+            // `ClusterFeatures.encoded()`: a render reads these for its window instead of decoding whole articles.
+            // Rows from before this version have none; they are computed from the payload when first read.
+            try db.alter(table: "article") { t in t.add(column: "features", .blob) }
+        }
         return migrator
     }
 }

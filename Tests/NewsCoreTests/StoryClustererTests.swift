@@ -134,13 +134,16 @@ struct StoryClustererTests {
 
     @Test("summary lines point at sentences of the story's own articles")
     func summaryIsTraceable() throws {
-        let digest = StoryClusterer(summaryLength: 2).digest(for: Self.day, entries: try Self.entries())
+        let entries = try Self.entries()
+        let digest = StoryClusterer(summaryLength: 2).digest(for: Self.day, entries: entries)
         for story in digest.stories {
             #expect(!story.summary.isEmpty)
             // Up to one sentence more than the setting, to reach a readable length across sources.
             #expect(story.summary.count <= 3)
             for line in story.summary {
-                let entry = try #require(story.entries.first { $0.article.fileName == line.fileName })
+                #expect(story.entries.contains { $0.article.fileName == line.fileName })
+                // The digest keeps only what it shows of each article; the sentences are the article's own.
+                let entry = try #require(entries.first { $0.article.fileName == line.fileName })
                 let sentence = try #require(entry.article.sentences[safe: line.sentenceIndex])
                 #expect(sentence.text == line.text)
                 #expect(sentence.start == line.start)

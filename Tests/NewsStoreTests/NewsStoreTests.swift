@@ -125,4 +125,45 @@ struct NewsStoreTests {
         #expect(try store.keptFiles(under: "/srv/inbox") == ["/srv/inbox/reuters/k.txt": 77])
         #expect(try store.keptFiles(under: "/srv/other").isEmpty)
     }
+
+    @Test func clusterItemsComeFromStoredFeaturesAndMissingOnesAreComputedOnce() throws {
+        let queue = try DatabaseQueue()
+        let store = try NewsStore(writer: queue)
+        let clusterer = StoryClusterer()
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        var b = sampleArticle("b.txt", sha: "h2", day: day)
+        b.title = "Council votes again"
+        _ = try store.recordProcessed(
+            sampleRecord("a", sha: "h1"), article: a, features: clusterer.features(of: a).encoded())
+        // As an article recorded before features were kept: none stored.
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        _ = try store.recordProcessed(sampleRecord("c", sha: "h2"), article: nil)
+        var computed: [String] = []
+        let compute = { (article: Article) -> ClusterFeatures in
+            computed.append(article.fileName)
+            return clusterer.features(of: article)
+        }
+        let items = try store.clusterItems(from: day, through: day, features: compute)
+        #expect(items.map(\.fileName) == ["a.txt", "b.txt"])
+        #expect(items.map(\.features) == [clusterer.features(of: a), clusterer.features(of: b)])
+        #expect(items[1].title == "Council votes again" && items[1].outlet == "Reuters")
+        #expect(items[1].copies.map(\.fileName) == ["c.txt"])
+        #expect(computed == ["b.txt"])
+        // Written back: the next read computes nothing.
+        _ = try store.clusterItems(from: day, through: day, features: compute)
+        #expect(computed == ["b.txt"])
+        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
+        #expect(try store.clusterItems(from: next, through: next, features: compute).isEmpty)
+    }
+
+    @Test func articlesAreReadByHashInTheOrderAsked() throws {
+        let store = try makeStore()
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        let b = sampleArticle("b.txt", sha: "h2", day: day)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        #expect(try store.articles(contentHashes: ["h2", "h1"]) == [b, a])
+        #expect(try store.articles(contentHashes: []) == [])
+        #expect(throws: (any Error).self) { try store.articles(contentHashes: ["h1", "missing"]) }
+    }
 }

@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 """Soak: files dropped at a steady rate for a long time; resident memory must stay flat.
 
-Drops `--rate` files a second for `--seconds`, dated over the last `--days` days as a real feed's backlog is,
-samples the daemon's RSS every 10 s, and at the end checks the invariant over every file. Memory is judged after
-a warm-up (the first 10 % of the run, while caches fill): the per-minute medians of RSS must stay within
-`--tolerance` of each other.
+Drops `--rate` files a second for `--seconds`, samples the daemon's RSS every 10 s, and at the end checks the
+invariant over every file. How the files are dated decides what memory may follow:
 
-  soak.py BINARY [--seconds 3600] [--rate 50] [--csv rss.csv] [--json figures.json]
+- `--dating feed` (the default) replays a feed: the run covers `--days` days of news, the feed's clock advancing
+  with the run, and each file is dated that day or, as late reports are, one or two days before. Each render window
+  then holds a steady number of articles while the history grows, so memory must not grow: the per-minute medians of
+  RSS after the warm-up must stay within `--tolerance` of each other. The warm-up lasts until the first render
+  window (a day and its neighbours) has filled, and at least 10 % of the run.
+- `--dating backlog` dates every file on a random day of the last `--days` days, as an archive dumped at once is.
+  Every render window then grows with the run, and so does the memory a render needs; it is reported, not judged.
+
+  soak.py BINARY [--seconds 3600] [--rate 50] [--dating feed|backlog] [--days 60] [--csv rss.csv] [--json f.json]
 """
 
 import argparse
@@ -25,7 +31,9 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("--seconds", type=float, default=3600)
     parser.add_argument("--rate", type=float, default=50)
-    parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--dating", choices=["feed", "backlog"], default="feed")
+    parser.add_argument("--days", type=int, default=60)
+    parser.add_argument("--window-days", type=int, default=3, help="the daemon's story window, for the warm-up")
     parser.add_argument("--tolerance", type=float, default=0.10)
     parser.add_argument("--csv")
     parser.add_argument("--json")
@@ -35,7 +43,16 @@ def main():
     staging = os.path.join(work, "staging")
     os.makedirs(staging)
     daemon = harness.Daemon(options.binary, work)
-    days = [time.strftime("%Y-%m-%d", time.gmtime(time.time() - 86400 * back)) for back in range(options.days)]
+    first_day = time.time() - 86400 * options.days
+
+    def day_of_drop(elapsed):
+        if options.dating == "backlog":
+            back = rng.randrange(options.days)
+        else:
+            # The feed's day now, less a late report's one or two days now and then.
+            back = options.days * (1 - elapsed / options.seconds) + rng.choices([0, 1, 2], [80, 15, 5])[0]
+        return time.strftime("%Y-%m-%d", time.gmtime(first_day + 86400 * (options.days - back)))
+
     drops, samples, problems = [], [], []
     try:
         daemon.start()
@@ -45,7 +62,7 @@ def main():
         while time.monotonic() - began < options.seconds:
             due = int((time.monotonic() - began) * options.rate)
             while serial < due:
-                content = harness.article_text(rng, serial, day=rng.choice(days))
+                content = harness.article_text(rng, serial, day=day_of_drop(time.monotonic() - began))
                 item = harness.Drop(f"soak-{serial:07d}.txt", content, "article")
                 harness.drop(daemon, item, staging, "rename")
                 drops.append(item)
@@ -65,20 +82,23 @@ def main():
         problems.append(str(error))
     finally:
         daemon.kill()
-    warm = [s for s in samples if s[0] >= options.seconds * 0.1]
+    window_filled = options.seconds * (2 * options.window_days + 1) / options.days
+    warm_up = max(options.seconds * 0.1, window_filled if options.dating == "feed" else 0)
+    warm = [s for s in samples if s[0] >= warm_up]
     minutes = {}
     for at, rss, _ in warm:
         minutes.setdefault(int(at // 60), []).append(rss)
     medians = [harness.median(v) for _, v in sorted(minutes.items())]
     spread = (max(medians) - min(medians)) / min(medians) if medians else 0
     figures = {
-        "seconds": options.seconds, "rate": options.rate, "files": len(drops),
+        "seconds": options.seconds, "rate": options.rate, "files": len(drops), "dating": options.dating,
+        "days": options.days, "warm_up_seconds": round(warm_up),
         "rss_mib_first_warm_minute": round(medians[0] / 1024, 1) if medians else None,
         "rss_mib_last_minute": round(medians[-1] / 1024, 1) if medians else None,
         "rss_mib_max": round(max(medians) / 1024, 1) if medians else None,
         "spread": round(spread, 3), "samples": samples,
     }
-    if spread > options.tolerance:
+    if spread > options.tolerance and options.dating == "feed":
         problems.append(f"RSS per-minute medians vary by {spread:.1%}, more than {options.tolerance:.0%}")
     if options.csv:
         with open(options.csv, "w") as f:

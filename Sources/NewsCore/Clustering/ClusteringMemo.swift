@@ -9,8 +9,7 @@
 /// Not thread-safe: one owner uses it from one queue (the daemon's apply queue).
 package final class ClusteringMemo {
     struct Features {
-        var terms: [String: Int]
-        var signature: [UInt64]?
+        var features: ClusterFeatures
         var usedIn: Int
     }
 
@@ -28,12 +27,11 @@ package final class ClusteringMemo {
             var copies: [ArticleCopy]
         }
 
-        init(id: StoryID, summaryLength: Int, entries: [DigestEntry]) {
+        init(id: StoryID, summaryLength: Int, members: [ClusterItem]) {
             self.id = id
             self.summaryLength = summaryLength
-            members = entries.map {
-                Member(contentHash: $0.article.contentHash, fileName: $0.article.fileName, location: $0.location,
-                       copies: $0.copies)
+            self.members = members.map {
+                Member(contentHash: $0.contentHash, fileName: $0.fileName, location: $0.location, copies: $0.copies)
             }
         }
     }
@@ -50,8 +48,7 @@ package final class ClusteringMemo {
 
     /// Starts one clustering; forgets what the last `retainedGenerations` clusterings did not use.
     ///
-    /// Stories hold their members' whole articles, so keeping them longer than the renders that use them would hold
-    /// several copies of the window in memory.
+    /// Keeping entries longer than the renders that use them would hold several windows in memory.
     func beginGeneration() {
         generation += 1
         let oldest = generation - retainedGenerations
@@ -59,25 +56,26 @@ package final class ClusteringMemo {
         stories = stories.filter { $0.value.usedIn > oldest }
     }
 
-    func features(of article: Article, detector: NearDuplicateDetector) -> Features {
+    func features(of article: Article, detector: NearDuplicateDetector) -> ClusterFeatures {
         if var known = features[article.contentHash] {
             known.usedIn = generation
             features[article.contentHash] = known
-            return known
+            return known.features
         }
-        let computed = Features(
-            terms: TermStatistics.terms(of: article), signature: detector.signature(article.body), usedIn: generation)
-        features[article.contentHash] = computed
+        let computed = ClusterFeatures(article: article, detector: detector)
+        features[article.contentHash] = Features(features: computed, usedIn: generation)
         return computed
     }
 
-    func story(id: StoryID, summaryLength: Int, entries: [DigestEntry], build: () -> Story) -> Story {
-        let key = StoryKey(id: id, summaryLength: summaryLength, entries: entries)
+    func story<Failure: Error>(
+        id: StoryID, summaryLength: Int, members: [ClusterItem], build: () throws(Failure) -> Story
+    ) throws(Failure) -> Story {
+        let key = StoryKey(id: id, summaryLength: summaryLength, members: members)
         if let known = stories[key] {
             stories[key] = (known.story, generation)
             return known.story
         }
-        let built = build()
+        let built = try build()
         stories[key] = (built, generation)
         return built
     }

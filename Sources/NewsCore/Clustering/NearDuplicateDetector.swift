@@ -10,6 +10,7 @@ package struct NearDuplicateDetector: Sendable {
 
     static let hashCount = 64
     static let bands = 16
+    static let bucketLimit = 64
 
     package init(threshold: Double = 0.8, shingleLength: Int = 4, minimumWords: Int = 25) {
         self.threshold = threshold
@@ -52,7 +53,14 @@ package struct NearDuplicateDetector: Sendable {
             }
             // Only originals go into the buckets: a copy points at its original anyway, and leaving copies out keeps
             // buckets short when one text is carried many times.
-            if result[index] == nil { for key in keys { buckets[key, default: []].append(index) } }
+            // A bucket already holding `bucketLimit` distinct originals is filled by boilerplate that unrelated texts
+            // share, not by copying; it takes no more, so a window of templated texts is not compared pair by pair.
+            // A real copy still meets its original in the bands of the text that is its own.
+            if result[index] == nil {
+                for key in keys where buckets[key, default: []].count < Self.bucketLimit {
+                    buckets[key, default: []].append(index)
+                }
+            }
         }
         return result
     }

@@ -11,14 +11,20 @@ package struct StoryClusterer: Sendable {
     package var windowDays: Int
     /// How many of an article's heaviest terms go into the candidate index.
     package var indexedTerms: Int
+    /// How many of the most similar earlier candidates each article keeps an edge to.
+    package var nearestNeighbours: Int
     /// Sentences in a story summary.
     package var summaryLength: Int
     package var nearDuplicates: NearDuplicateDetector
 
-    package init(threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, summaryLength: Int = 3) {
+    package init(
+        threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, nearestNeighbours: Int = 40,
+        summaryLength: Int = 3
+    ) {
         self.threshold = threshold
         self.windowDays = windowDays
         self.indexedTerms = indexedTerms
+        self.nearestNeighbours = nearestNeighbours
         self.summaryLength = summaryLength
         self.nearDuplicates = NearDuplicateDetector()
     }
@@ -33,53 +39,78 @@ package struct StoryClusterer: Sendable {
     ///
     /// A `memo` kept between calls saves recomputing what did not change; the result is the same without it.
     package func digests(for days: [CivilDate], entries: [DigestEntry], memo: ClusteringMemo? = nil) -> [Digest] {
-        memo?.beginGeneration()
-        let groups = cluster(entries, memo: memo)
-        return days.map { digest(for: $0, groups: groups, memo: memo) }
+        let items = entries.map { entry in
+            ClusterItem(entry, features: memo?.features(of: entry.article, detector: nearDuplicates) ?? features(of: entry.article))
+        }
+        let groups = cluster(items, memo: memo)
+        var articles: [String: Article] = [:]
+        for entry in entries { articles[entry.article.contentHash] = entry.article }
+        return days.map { day in
+            digest(for: day, groups: groups, memo: memo) { members in members.map { articles[$0.contentHash]! } }
+        }
     }
 
-    func digest(for day: CivilDate, groups: [Group], memo: ClusteringMemo? = nil) -> Digest {
+    /// What the clusterer compares of `article`, to be kept beside it (see `ClusterItem`).
+    package func features(of article: Article) -> ClusterFeatures {
+        ClusterFeatures(article: article, detector: nearDuplicates)
+    }
+
+    /// The stories of `day` from a clustering of its window.
+    ///
+    /// - Parameter articles: the whole articles of the given members, in their order. Called once per story that is
+    ///   not in `memo`, with only that story's members of `day`, so no more than one story's articles are held at once.
+    package func digest<Failure: Error>(
+        for day: CivilDate, groups: [Group], memo: ClusteringMemo? = nil,
+        articles: ([ClusterItem]) throws(Failure) -> [Article]
+    ) throws(Failure) -> Digest {
         var stories: [Story] = []
         for group in groups {
-            let today = group.members.filter { $0.article.digestDay == day }
+            let today = group.members.filter { $0.digestDay == day }
             guard !today.isEmpty else { continue }
-            var otherDays: [CivilDate: [DigestEntry]] = [:]
-            for member in group.members where member.article.digestDay != day {
-                otherDays[member.article.digestDay, default: []].append(member)
+            var otherDays: [CivilDate: [ClusterItem]] = [:]
+            for member in group.members where member.digestDay != day {
+                otherDays[member.digestDay, default: []].append(member)
             }
-            var story = memo?.story(id: group.id, summaryLength: summaryLength, entries: today) { makeStory(id: group.id, today) }
-                ?? makeStory(id: group.id, today)
+            func build() throws(Failure) -> Story {
+                let entries = zip(today, try articles(today)).map { item, article in
+                    DigestEntry(article: article, location: item.location, copies: item.copies)
+                }
+                return makeStory(id: group.id, entries).withoutArticleText()
+            }
+            var story: Story
+            if let memo {
+                story = try memo.story(id: group.id, summaryLength: summaryLength, members: today, build: build)
+            } else {
+                story = try build()
+            }
             story.otherDays = otherDays.keys.sorted().map { other in
                 let members = otherDays[other]!
-                return StoryDay(day: other, articles: members.count, headline: headline(members, summary: []))
+                return StoryDay(
+                    day: other, articles: members.count,
+                    headline: headline(members.map { ($0.title, $0.features.titleIsGenerated) }, summary: []))
             }
             stories.append(story)
         }
         return Digest(day: day, stories: stories.sorted(by: Self.storyOrder))
     }
 
-    /// A group of entries forming one story, in member order, with near-duplicates folded into their originals.
+    /// A group of articles forming one story, in member order, with near-duplicates folded into their originals.
     package struct Group: Sendable {
         package var id: StoryID
-        package var members: [DigestEntry]
+        package var members: [ClusterItem]
     }
 
-    /// Clusters `entries` (any days) into stories.
-    package func cluster(_ entries: [DigestEntry], memo: ClusteringMemo? = nil) -> [Group] {
-        var sorted = entries.sorted(by: Self.memberOrder)
-        let features = sorted.map { entry in
-            memo?.features(of: entry.article, detector: nearDuplicates)
-                ?? ClusteringMemo.Features(
-                    terms: TermStatistics.terms(of: entry.article), signature: nearDuplicates.signature(entry.article.body),
-                    usedIn: 0)
-        }
-        let kept = Self.foldNearDuplicates(&sorted, signatures: features.map(\.signature), detector: nearDuplicates)
+    /// Clusters `items` (any days) into stories.
+    package func cluster(_ items: [ClusterItem], memo: ClusteringMemo? = nil) -> [Group] {
+        memo?.beginGeneration()
+        var sorted = items.sorted(by: Self.memberOrder)
+        let kept = Self.foldNearDuplicates(&sorted, detector: nearDuplicates)
         let ordered = kept.map { sorted[$0] }
+        sorted = []
         var statistics = TermStatistics()
-        let counts = kept.map { features[$0].terms }
-        for termCounts in counts { statistics.add(termCounts) }
-        let vectors = counts.map { statistics.vector(for: $0) }
-        let days = ordered.map { $0.article.digestDay.daysSinceEpoch }
+        for item in ordered { statistics.add(terms: item.features.terms) }
+        let vectors = ordered.map { statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
+        let days = ordered.map { $0.digestDay.daysSinceEpoch }
 
         var edges: [AverageLinkage.Edge] = []
         var postings: [String: [Int]] = [:]
@@ -96,10 +127,18 @@ package struct StoryClusterer: Sendable {
                     candidates.insert(other)
                 }
             }
+            var neighbours: [AverageLinkage.Edge] = []
             for other in candidates.sorted() {
                 let similarity = vectors[other].cosine(vector) * Self.timeDecay(abs(days[other] - days[index]))
-                if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
+                if similarity > 0 { neighbours.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
             }
+            // Only the nearest earlier articles: a pair left out counts as 0, as pairs sharing no salient term do.
+            // Without the cap, a window where many articles share some term holds an edge for nearly every pair.
+            if neighbours.count > nearestNeighbours {
+                neighbours.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.a < $1.a }
+                neighbours.removeLast(neighbours.count - nearestNeighbours)
+            }
+            edges += neighbours
             for term in top { postings[term, default: []].append(index) }
         }
         let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: edges, threshold: threshold)
@@ -112,26 +151,22 @@ package struct StoryClusterer: Sendable {
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
     static func timeDecay(_ days: Int) -> Double { 1.0 / (1.0 + 0.1 * Double(days)) }
 
-    /// Folds each near-duplicate into the earlier entry it copies, as a further copy of that article. Returns the
-    /// indexes of the entries that remain, with the copies added to `entries` in place.
-    static func foldNearDuplicates(
-        _ entries: inout [DigestEntry], signatures: [[UInt64]?], detector: NearDuplicateDetector
-    ) -> [Int] {
-        let originals = detector.originals(ofSignatures: signatures)
+    /// Folds each near-duplicate into the earlier item it copies, as a further copy of that article. Returns the
+    /// indexes of the items that remain, with the copies added to `items` in place.
+    static func foldNearDuplicates(_ items: inout [ClusterItem], detector: NearDuplicateDetector) -> [Int] {
+        let originals = detector.originals(ofSignatures: items.map(\.features.signature))
         var kept: [Int] = []
-        var isKept = [Bool](repeating: false, count: entries.count)
-        for index in entries.indices {
+        var isKept = [Bool](repeating: false, count: items.count)
+        for index in items.indices {
             // Only within one day: a copy is listed in its original's digest, so folding across days would move it
             // into a digest that a render of its own day does not rewrite.
-            if let original = originals[index], isKept[original],
-                entries[original].article.digestDay == entries[index].article.digestDay
-            {
-                let entry = entries[index]
-                entries[original].copies.append(
+            if let original = originals[index], isKept[original], items[original].digestDay == items[index].digestDay {
+                let item = items[index]
+                items[original].copies.append(
                     ArticleCopy(
-                        fileName: entry.article.fileName, location: entry.location, outlet: entry.article.outlet,
-                        isExact: false, title: entry.article.title))
-                entries[original].copies += entry.copies
+                        fileName: item.fileName, location: item.location, outlet: item.outlet, isExact: false,
+                        title: item.title))
+                items[original].copies += item.copies
             } else {
                 isKept[index] = true
                 kept.append(index)
@@ -140,13 +175,13 @@ package struct StoryClusterer: Sendable {
         return kept
     }
 
-    static func memberOrder(_ a: DigestEntry, _ b: DigestEntry) -> Bool {
-        let (x, y) = (a.article, b.article)
-        if x.published.day != y.published.day { return x.published.day < y.published.day }
-        let (tx, ty) = (x.published.secondsIntoDay ?? 0, y.published.secondsIntoDay ?? 0)
+    static func memberOrder(_ a: ClusterItem, _ b: ClusterItem) -> Bool {
+        let (x, y) = (a.published, b.published)
+        if x.day != y.day { return x.day < y.day }
+        let (tx, ty) = (x.secondsIntoDay ?? 0, y.secondsIntoDay ?? 0)
         if tx != ty { return tx < ty }
-        if x.fileName != y.fileName { return x.fileName < y.fileName }
-        return x.contentHash < y.contentHash
+        if a.fileName != b.fileName { return a.fileName < b.fileName }
+        return a.contentHash < b.contentHash
     }
 
     /// Ranked by distinct sources, then size, then the latest article, then id for a stable tie-break.
@@ -160,8 +195,8 @@ package struct StoryClusterer: Sendable {
 
     /// The story id: a hash of its founding (earliest) article, so that it is the same whatever order files arrived
     /// in, and the same on each day the story continues.
-    static func storyID(for ordered: [DigestEntry]) -> StoryID {
-        let founder = ordered.first?.article.contentHash ?? ""
+    static func storyID(for ordered: [ClusterItem]) -> StoryID {
+        let founder = ordered.first?.contentHash ?? ""
         return StoryID("st-" + SHA256.hexDigest(of: Array(founder.utf8)).prefix(10))
     }
 
@@ -220,7 +255,8 @@ package struct StoryClusterer: Sendable {
                 return na != nb ? na < nb : a.offset > b.offset
             }.map { [$0.element] } ?? summary
         var story = Story(
-            id: id, headline: headline(entries, summary: headlineLines), entries: entries, summary: summary)
+            id: id, headline: headline(entries.map { ($0.article.title, $0.article.titleIsGenerated) }, summary: headlineLines),
+            entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
         story.additions = analyzer.additions(entries, centre: centre)
@@ -236,13 +272,12 @@ package struct StoryClusterer: Sendable {
     }
 
     /// A source title that states the event, else the story's most central sentence made into a headline.
-    func headline(_ entries: [DigestEntry], summary: [SummaryLine]) -> String {
-        let statements = entries.map(\.article).filter { article in
-            !article.titleIsGenerated && !article.title.hasSuffix("?")
-                && article.title.split(separator: " ").count >= 5
+    func headline(_ titles: [(title: String, isGenerated: Bool)], summary: [SummaryLine]) -> String {
+        let statements = titles.filter { title in
+            !title.isGenerated && !title.title.hasSuffix("?") && title.title.split(separator: " ").count >= 5
         }
         if let best = statements.first { return best.title }
         if let lead = summary.first { return Headline.fromLead(lead.text) }
-        return entries.first?.article.title ?? "Untitled"
+        return titles.first?.title ?? "Untitled"
     }
 }

@@ -87,23 +87,33 @@ package struct TermStatistics: Sendable {
     }
 
     package mutating func add(_ termCounts: [String: Int]) {
+        add(terms: termCounts.keys)
+    }
+
+    /// Counts one article whose distinct terms are `terms`.
+    package mutating func add(terms: some Sequence<String>) {
         documentCount += 1
-        for term in termCounts.keys { documentFrequency[term, default: 0] += 1 }
+        for term in terms { documentFrequency[term, default: 0] += 1 }
     }
 
     /// The TF-IDF vector of one article's term counts, with sublinear TF and smoothed IDF.
     package func vector(for termCounts: [String: Int]) -> TermVector {
-        let n = Double(documentCount)
         let sorted = termCounts.sorted(by: { $0.key < $1.key })
+        return vector(sortedTerms: sorted.map(\.key), counts: sorted.map { Int32(clamping: $0.value) })
+    }
+
+    /// The same from terms in ascending order with their counts, as `ClusterFeatures` keeps them.
+    package func vector(sortedTerms: [String], counts: [Int32]) -> TermVector {
+        let n = Double(documentCount)
         var weights: [Double] = []
-        weights.reserveCapacity(sorted.count)
-        for (term, count) in sorted {
+        weights.reserveCapacity(sortedTerms.count)
+        for (term, count) in zip(sortedTerms, counts) {
             let df = Double(documentFrequency[term] ?? 0)
             let idf = Double.log(onePlus: (n + 1) / (df + 1))
             weights.append((1 + Double.log(Double(count))) * idf)
         }
         let norm = weights.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
         let scale = norm > 0 ? 1 / norm : 0
-        return TermVector(sortedTerms: sorted.map(\.key), weights: weights.map { $0 * scale })
+        return TermVector(sortedTerms: sortedTerms, weights: weights.map { $0 * scale })
     }
 }

@@ -70,6 +70,25 @@ package struct Story: Hashable, Sendable {
         self.otherDays = otherDays
     }
 
+    /// The story with its members' articles cut to what the renderers show (name, title, outlet, date, hash).
+    ///
+    /// A story is built from whole articles, but a day's digest holds all its stories at once: keeping every
+    /// member's text, sentences and mentions would hold the whole day's articles in memory to write one file.
+    package func withoutArticleText() -> Story {
+        var story = self
+        story.entries = entries.map { entry in
+            var entry = entry
+            entry.article.body = ""
+            entry.article.sentences = []
+            entry.article.summary = []
+            entry.article.entities = []
+            entry.article.quotes = []
+            entry.article.keywords = []
+            return entry
+        }
+        return story
+    }
+
     /// Distinct outlets, in order of first appearance. An article whose outlet is not stated counts as a source of
     /// its own (named after its file), so two unattributed articles are two sources, not one "unknown".
     package var outlets: [String] {

@@ -1,0 +1,175 @@
+/// What the clusterer reads of an article: its name, date, title and where it is, with its terms and near-duplicate
+/// signature, but not its text.
+///
+/// A week of these fits in a few megabytes where a week of whole articles does not, so the daemon clusters a window
+/// from these alone and reads whole articles only for the stories it is writing, a story at a time.
+package struct ClusterItem: Sendable {
+    package var contentHash: String
+    package var fileName: String
+    package var title: String
+    package var outlet: String?
+    /// Where the original is kept now, as `DigestEntry.location`.
+    package var location: String?
+    /// Copies folded into this article: exact copies from the ledger, and near-duplicates the clusterer folds in.
+    package var copies: [ArticleCopy]
+    package var features: ClusterFeatures
+
+    package init(
+        contentHash: String, fileName: String, title: String, outlet: String?, location: String?, copies: [ArticleCopy],
+        features: ClusterFeatures
+    ) {
+        self.contentHash = contentHash
+        self.fileName = fileName
+        self.title = title
+        self.outlet = outlet
+        self.location = location
+        self.copies = copies
+        self.features = features
+    }
+
+    package init(_ entry: DigestEntry, features: ClusterFeatures) {
+        self.init(
+            contentHash: entry.article.contentHash, fileName: entry.article.fileName, title: entry.article.title,
+            outlet: entry.article.outlet, location: entry.location, copies: entry.copies, features: features)
+    }
+
+    package var published: PublicationDate { features.published }
+    package var digestDay: CivilDate { features.published.day }
+}
+
+/// The parts of an article the clusterer compares, derived from the article alone, with a compact byte form so the
+/// store can keep them beside the article and hand them back without decoding the article.
+package struct ClusterFeatures: Sendable, Equatable {
+    package var published: PublicationDate
+    package var titleIsGenerated: Bool
+    /// `TermStatistics.terms(of:)` as two parallel arrays, terms ascending: far smaller than a dictionary.
+    package var terms: [String]
+    package var counts: [Int32]
+    /// The MinHash signature, or nil when the text is too short to compare.
+    package var signature: [UInt64]?
+
+    package init(article: Article, detector: NearDuplicateDetector) {
+        published = article.published
+        titleIsGenerated = article.titleIsGenerated
+        let sorted = TermStatistics.terms(of: article).sorted { $0.key < $1.key }
+        terms = sorted.map(\.key)
+        counts = sorted.map { Int32(clamping: $0.value) }
+        signature = detector.signature(article.body)
+    }
+
+    /// Raised whenever what `init(article:detector:)` computes changes, so stored features made by an older version
+    /// are recomputed rather than compared with new ones.
+    static let formatVersion: UInt8 = 1
+
+    /// The byte form: a version, the date, the terms with their counts, then the signature. Little-endian.
+    package func encoded() -> [UInt8] {
+        var bytes: [UInt8] = [Self.formatVersion]
+        bytes.reserveCapacity(16 + terms.reduce(0) { $0 + $1.utf8.count + 6 } + (signature?.count ?? 0) * 8)
+        var flags: UInt8 = 0
+        if titleIsGenerated { flags |= 1 }
+        if published.secondsIntoDay != nil { flags |= 2 }
+        if published.utcOffsetSeconds != nil { flags |= 4 }
+        if signature != nil { flags |= 8 }
+        bytes.append(flags)
+        bytes.append(Self.originCodes.firstIndex(of: published.origin).map(UInt8.init) ?? 0)
+        Self.append(Int64(published.day.daysSinceEpoch), to: &bytes)
+        if let seconds = published.secondsIntoDay { Self.append(Int64(seconds), to: &bytes) }
+        if let offset = published.utcOffsetSeconds { Self.append(Int64(offset), to: &bytes) }
+        Self.append(Int64(terms.count), to: &bytes)
+        for (term, count) in zip(terms, counts) {
+            Self.append(Int64(term.utf8.count), to: &bytes)
+            bytes.append(contentsOf: term.utf8)
+            Self.append(Int64(count), to: &bytes)
+        }
+        if let signature {
+            Self.append(Int64(signature.count), to: &bytes)
+            for value in signature { Self.append(Int64(bitPattern: value), to: &bytes) }
+        }
+        return bytes
+    }
+
+    /// Reads `encoded()`'s form back; nil for another version or damaged bytes, which callers recompute.
+    package init?(encoded bytes: some Collection<UInt8>) {
+        var reader = Reader(bytes: Array(bytes))
+        guard reader.byte() == Self.formatVersion, let flags = reader.byte(), let originCode = reader.byte(),
+            Int(originCode) < Self.originCodes.count, let day = reader.integer()
+        else { return nil }
+        var seconds: Int?
+        var offset: Int?
+        if flags & 2 != 0 { guard let value = reader.integer() else { return nil }; seconds = Int(value) }
+        if flags & 4 != 0 { guard let value = reader.integer() else { return nil }; offset = Int(value) }
+        published = PublicationDate(
+            day: CivilDate(secondsSinceEpoch: day * 86_400), secondsIntoDay: seconds, utcOffsetSeconds: offset,
+            origin: Self.originCodes[Int(originCode)])
+        titleIsGenerated = flags & 1 != 0
+        guard let termCount = reader.integer(), termCount >= 0, termCount <= reader.remaining else { return nil }
+        terms = []
+        counts = []
+        terms.reserveCapacity(Int(termCount))
+        counts.reserveCapacity(Int(termCount))
+        for _ in 0..<termCount {
+            guard let length = reader.integer(), let term = reader.string(length: length),
+                let count = reader.integer()
+            else { return nil }
+            terms.append(term)
+            counts.append(Int32(clamping: count))
+        }
+        if flags & 8 != 0 {
+            guard let length = reader.integer(), length >= 0, length <= reader.remaining else { return nil }
+            var values: [UInt64] = []
+            values.reserveCapacity(Int(length))
+            for _ in 0..<length {
+                guard let value = reader.integer() else { return nil }
+                values.append(UInt64(bitPattern: value))
+            }
+            signature = values
+        } else {
+            signature = nil
+        }
+        guard reader.remaining == 0 else { return nil }
+    }
+
+    /// Origins by a fixed code, so the byte form does not depend on the enum's declaration order.
+    static let originCodes: [PublicationDate.Origin] = [.header, .meta, .embed, .text, .arrival]
+
+    /// Integers as LEB128 varints (zig-zag for signed), so small numbers take one byte.
+    static func append(_ value: Int64, to bytes: inout [UInt8]) {
+        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var position = 0
+
+        var remaining: Int { bytes.count - position }
+
+        mutating func byte() -> UInt8? {
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        mutating func integer() -> Int64? {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while let next = byte() {
+                guard shift < 64 else { return nil }
+                value |= UInt64(next & 0x7F) << shift
+                if next & 0x80 == 0 { return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
+                shift += 7
+            }
+            return nil
+        }
+
+        mutating func string(length: Int64) -> String? {
+            guard length >= 0, length <= remaining else { return nil }
+            defer { position += Int(length) }
+            return String(validating: bytes[position..<position + Int(length)], as: UTF8.self)
+        }
+    }
+}
