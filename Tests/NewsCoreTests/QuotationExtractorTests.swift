@@ -135,6 +135,49 @@ struct QuotationExtractorTests {
         #expect(QuotationExtractor.normalize("don’t  “stop”") == QuotationExtractor.normalize("don't stop"))
     }
 
+    // MARK: Clause structure and reference
+
+    @Test("“according to X” set off by commas inside a sentence attributes the whole sentence")
+    func parentheticalAccording() {
+        let found = quotes("The main cause of the outage, according to Priya Raman, was a failed pump at the plant.")
+        #expect(speaker(of: "failed pump", in: found) == "Priya Raman")
+    }
+
+    @Test("of a description and the name set beside it before the verb, the name speaks")
+    func appositionName() {
+        let found = quotes("Amelia Hart's lawyer, Daniel Okoro, said the appeal would be filed in March.")
+        #expect(speaker(of: "appeal would be filed", in: found) == "Daniel Okoro")
+    }
+
+    @Test("a quotation that makes up most of a reported clause is the clause's speaker's")
+    func quotationInsideReportedClause() {
+        let body = """
+            “We lost two boats,” Tom Briggs said.
+
+            Amelia Hart said the crew had “more than earned a long rest after the storm season.”
+            """
+        #expect(speaker(of: "more than earned", in: quotes(body)) == "Amelia Hart")
+    }
+
+    @Test("“…, saying …” is said by the subject of the main clause, however long it is")
+    func participleSubject() {
+        let body = """
+            “The repairs are on schedule,” Tom Briggs said.
+
+            Former coach Amelia Hart resigned from the club on Friday after nine seasons in charge, saying the \
+            players needed a new voice.
+            """
+        #expect(speaker(of: "players needed a new voice", in: quotes(body)) == "Amelia Hart")
+    }
+
+    @Test("“it said” is the last organisation named, not one named only as an owner")
+    func organisationNotOwner() {
+        let found = quotes(
+            "Harbour Holdings Ltd. declined to answer the Daily Courier's questions about the contract. “We do not "
+                + "comment on contracts with our customers,” it said.")
+        #expect(speaker(of: "comment on contracts", in: found) == "Harbour Holdings Ltd.")
+    }
+
     // MARK: The seed articles
 
     @Test("the seed articles' quotations carry their speakers")

@@ -83,9 +83,23 @@ struct QuoteScan {
         spans = directSpans()
         var found: [Found] = []
         var consumed = Set<Int>()
+        // Quotations inside a reported clause that they make up most of, with the clause's speaker.
+        var clauseSpeakers: [Int: Speaker] = [:]
         for (number, paragraph) in paragraphs.enumerated() {
             for sentence in sentences(in: paragraph) {
-                guard let reported = reportedSpeech(in: sentence, paragraph: number) else { continue }
+                guard let reported = reportedSpeech(in: sentence, paragraph: number) else {
+                    // `Hart said the crew had “more than earned a rest”`: the quotation is kept as it stands, but
+                    // it is the words of whoever the clause around it reports.
+                    if let quoting = leadingAttribution(in: sentence, paragraph: number),
+                        let speaker = quoting.speaker
+                    {
+                        for (index, span) in spans.enumerated()
+                        where span.start >= quoting.start && span.end <= quoting.end {
+                            clauseSpeakers[index] = speaker
+                        }
+                    }
+                    continue
+                }
                 // A short quoted phrase inside reported speech is part of it, not a quotation of its own.
                 for (index, span) in spans.enumerated() where span.start >= reported.start && span.end <= reported.end {
                     consumed.insert(index)
@@ -94,7 +108,7 @@ struct QuoteScan {
             }
         }
         for (index, span) in spans.enumerated() where !consumed.contains(index) {
-            let speaker = attribution(of: span)
+            let speaker = attribution(of: span) ?? clauseSpeakers[index]
             guard span.words >= 4 || speaker != nil else { continue }
             // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation.
             if speaker == nil && isTitle(span) { continue }
@@ -430,8 +444,17 @@ struct QuoteScan {
     }
 
     /// The canonical name of the last organisation named before `position`.
+    /// The canonical name of the last organisation named before `position`, not as an owner (`Acme’s
+    /// shareholders`) unless no other is named, as for people.
     func lastOrganization(before position: Int) -> String? {
-        mentions.last { $0.kind == .organization && $0.end <= position }?.canonical
+        let named = mentions.filter { $0.kind == .organization && $0.end <= position }
+        return (named.last { !isNamedAsOwner($0) } ?? named.last)?.canonical
+    }
+
+    /// `Smith’s lawyer`, `Acme’s shareholders`: the name is followed by a possessive `’s`.
+    func isNamedAsOwner(_ mention: EntityMention) -> Bool {
+        let next = tokenIndex(atOrAfter: mention.end)
+        return next < tokens.count && tokens[next].key == "'s"
     }
 
     /// How many paragraphs back a quoted speaker still outranks the last person named, for `he` and `she`.
@@ -446,9 +469,7 @@ struct QuoteScan {
             guard !quoted, female == nil || Self.gender(of: mention.canonical).map({ $0 == female }) ?? true else {
                 continue
             }
-            let after = tokenIndex(atOrAfter: mention.end)
-            let next = after < tokens.count ? tokens[after].key : ""
-            if next != "'s" { return (mention.canonical, mention.start) }
+            if !isNamedAsOwner(mention) { return (mention.canonical, mention.start) }
             possessive = possessive ?? (mention.canonical, mention.start)
         }
         return possessive
@@ -561,6 +582,14 @@ struct QuoteScan {
             return clause((phraseEnd + 1)..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
         }
         guard index > sentence.lowerBound, tokens[index - 1].text == "," else { return nil }
+        // `The cause, according to X, was …`: set off by commas inside the sentence, the source vouches for all of
+        // it, not only for the words before it (unless what follows is about the source: `…, according to X, who …`).
+        if phraseEnd + 1 < sentence.upperBound, tokens[phraseEnd].text == ",",
+            !["who", "which", "whose", "a", "an"].contains(tokens[phraseEnd + 1].key),
+            ((phraseEnd + 1)..<sentence.upperBound).count(where: { tokens[$0].isWord }) >= 3
+        {
+            return clause(sentence, paragraph: paragraph, speaker: speaker)
+        }
         return clause(sentence.lowerBound..<(index - 1), paragraph: paragraph, speaker: speaker)
     }
 
@@ -653,7 +682,9 @@ struct QuoteScan {
         }
         var subject = chunks.last!
         if subject.isEmpty || (subject.first.map { ["a", "an"].contains(tokens[$0].key) } ?? false) {
-            subject = chunks.first { !$0.isEmpty } ?? []
+            // `Smith’s lawyer, Jane Doe, said` and `A neighbour, Jane Doe, said`: of a description and the name set
+            // beside it, the name is who speaks, whichever comes first.
+            subject = possible.first { namesPerson($0) } ?? chunks.first { !$0.isEmpty } ?? []
         }
         if let first = subject.first,
             ["who", "which", "whose"].contains(tokens[first].key) || SpeechCues.notSpeakerStarts.contains(tokens[first].key)
@@ -665,7 +696,10 @@ struct QuoteScan {
         {
             subject.removeFirst()
         }
-        guard SpeechCues.participles.contains(key) || !subject.isEmpty, subject.count <= 8,
+        // A participle's subject is the main clause's, however long (`The harbour authority’s chief spokeswoman Jane
+        // Doe replied on Friday, saying …`); it is looked for below.
+        guard SpeechCues.participles.contains(key) || !subject.isEmpty,
+            subject.count <= 8 || SpeechCues.participles.contains(key),
             !subject.contains(where: { SpeechCues.notInSubject.contains(tokens[$0].key) }),
             !(subject.count <= 2 && subject.first.map { SpeechCues.possessives.contains(tokens[$0].key) } == true)
         else { return nil }
@@ -673,7 +707,13 @@ struct QuoteScan {
             guard let start = startOfClause(after: verb, in: sentence)?.lowerBound, !isOpeningMark(start),
                 var found = clause(start..<sentence.upperBound, paragraph: paragraph, speaker: nil)
             else { return nil }
-            found.inheritsSpeaker = true
+            // `Smith stepped down on Friday, saying …`: the participle's understood subject is the main clause's;
+            // `“…,” she said, adding …` names no one, and continues the quotation's speaker.
+            if let subject = clauseSubject(in: possible) {
+                found.speaker = subject
+            } else {
+                found.inheritsSpeaker = true
+            }
             return found
         }
         guard let start = startOfClause(after: verb, in: sentence)?.lowerBound else { return nil }
@@ -688,6 +728,40 @@ struct QuoteScan {
         }
         let speaker = speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: tokens[verb].start)
         return clause(start..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
+    }
+
+    /// The person or organisation that heads the last of `chunks` (stretches between commas) to name anyone: the
+    /// first named in it, if nothing but a title comes before the name (`Former coach Jane Doe resigned`); nil when
+    /// a pronoun or a preposition does (`she told Jane Doe`, `after meeting Jane Doe`).
+    func clauseSubject(in chunks: [[Int]]) -> Speaker? {
+        for chunk in chunks.reversed() {
+            let words = chunk.filter { !isInsideSpan($0) }
+            guard let first = words.first, let last = words.last else { continue }
+            let named = mentions.first { mention in
+                (mention.kind == .person || mention.kind == .organization) && mention.start >= tokens[first].start
+                    && mention.end <= tokens[last].end
+            }
+            let lead = words.prefix { tokens[$0].end <= (named?.start ?? Int.max) }
+            let blocked = lead.contains { index in
+                let key = tokens[index].key
+                return SpeechCues.personPronouns.contains(key) || SpeechCues.pluralPronouns.contains(key)
+                    || ["it", "i", "you"].contains(key) || SpeechCues.notSpeakerStarts.contains(key)
+                    || SpeechCues.quoteVerbs.contains(key)
+            }
+            if blocked { return nil }
+            if let named { return Speaker(name: named.canonical, person: named.canonical) }
+        }
+        return nil
+    }
+
+    /// Whether the words name a person other than as an owner (`Smith’s lawyer` names the lawyer, not Smith).
+    func namesPerson(_ words: [Int]) -> Bool {
+        guard let first = words.first, let last = words.last else { return false }
+        let start = tokens[first].start
+        let end = tokens[last].end
+        return mentions.contains { mention in
+            mention.kind == .person && mention.start >= start && mention.end <= end && !isNamedAsOwner(mention)
+        }
     }
 
     /// Where what was said starts after a verb (never an empty range): after `that`, after a listener (`told reporters`), after a time or
