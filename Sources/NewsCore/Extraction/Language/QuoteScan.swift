@@ -110,8 +110,10 @@ struct QuoteScan {
         for (index, span) in spans.enumerated() where !consumed.contains(index) {
             let speaker = attribution(of: span) ?? clauseSpeakers[index]
             guard span.words >= 4 || speaker != nil else { continue }
-            // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation.
-            if speaker == nil && isTitle(span) { continue }
+            // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation; after a naming verb (`a game
+            // called “Star Harbour”`) it is a name even when someone is found to have given it.
+            let named = span.open > 0 && Self.namingVerbs.contains(tokens[span.open - 1].key)
+            if isTitle(span) && (speaker == nil || named) { continue }
             found.append(
                 Found(
                     start: span.start, end: span.end, paragraph: span.paragraph, speaker: speaker, isDirect: true,
@@ -121,6 +123,9 @@ struct QuoteScan {
         found.sort { $0.start < $1.start }
         return assignSpeakers(found)
     }
+
+    /// Verbs that give something its name (`a film called “…”`).
+    static let namingVerbs: Set<String> = ["called", "named", "dubbed", "titled", "entitled", "nicknamed"]
 
     // MARK: Quotation marks
 
@@ -206,6 +211,16 @@ struct QuoteScan {
         return result
     }
 
+    /// The scalar offset where the sentence holding token `index` starts: after the last full stop outside
+    /// quotations, or at the start of the paragraph.
+    func sentenceStart(of index: Int) -> Int {
+        var first = min(index, tokens.count - 1)
+        while first > 0, !tokens[first].startsLine, !(isTerminator(tokens[first - 1]) && !isInsideSpan(first - 1)) {
+            first -= 1
+        }
+        return tokens[first].start
+    }
+
     func span(containing index: Int) -> Span? {
         let number = spanOfToken[index]
         return number < 0 ? nil : spans[number]
@@ -251,17 +266,33 @@ struct QuoteScan {
         while end < paragraph.upperBound && end - close <= 40 && !isTerminator(tokens[end]) && !isOpeningMark(end) {
             end += 1
         }
+        // `Briggs left early, “and so did I,” he said`: the pronoun cannot stand for a name in what it reports.
+        let reportStart = sentenceStart(of: span.open)
         var index = close + 1
         while index < end, tokens[index].kind == .punctuation, tokens[index].text != "," { index += 1 }
         guard index < end else { return nil }
         let first = tokens[index]
         // Without punctuation closing the quotation, only a short `Name said …` right after it attributes it.
         guard endsUtterance || first.text == "," || first.isCapitalized else { return nil }
+        // `“…the pier.” The letter goes on to say …`: a quotation that closes on a full stop ends its sentence,
+        // and a capitalised common word after it starts the next one; news copy attributes with a comma (`“…,” she
+        // said`), and only `?` and `!` stand in for it (`“Are there prizes?” she asked`). A name is capitalised
+        // either way, so it may still be a loosely punctuated attribution.
+        if scalars[max(lastIndex, span.start)] == ".", first.isCapitalized, mention(startingAt: index) == nil {
+            return nil
+        }
+        // `“…,” whereas rivals say …`: an attribution opens with its speaker or its verb; a conjunction opens
+        // another clause, whose speaker did not say the quotation.
+        if let firstWord = (index..<end).first(where: { tokens[$0].isWord }),
+            SpeechCues.clauseLinks.contains(tokens[firstWord].key)
+        {
+            return nil
+        }
         var subject: [Int] = []
         while index < end && index - close <= 12 {
             let token = tokens[index]
             if token.key == "according", index + 1 < end, tokens[index + 1].key == "to" {
-                return speaker(in: (index + 2)..<phraseEnd(from: index + 2, limit: end), resolvingAt: span.start)
+                return speaker(in: (index + 2)..<phraseEnd(from: index + 2, limit: end), resolvingAt: reportStart)
             }
             if token.isWord && !token.isCapitalized && SpeechCues.quoteVerbs.contains(token.key)
                 && !SpeechCues.auxiliaries.contains(token.key)
@@ -271,10 +302,10 @@ struct QuoteScan {
                     if phraseStart < end, ["out", "up", "on"].contains(tokens[phraseStart].key) { phraseStart += 1 }
                     // `said in a statement`: no speaker after the verb.
                     if phraseStart < end, SpeechCues.adverbialStarts.contains(tokens[phraseStart].key) { return nil }
-                    return speaker(in: phraseStart..<phraseEnd(from: phraseStart, limit: end), resolvingAt: span.start)
+                    return speaker(in: phraseStart..<phraseEnd(from: phraseStart, limit: end), resolvingAt: reportStart)
                 }
                 guard subject.count <= 10 else { return nil }
-                return speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: span.start)
+                return speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: reportStart)
             }
             if token.isWord && !SpeechCues.fillers.contains(token.key) {
                 subject.append(index)
@@ -293,9 +324,9 @@ struct QuoteScan {
                 // `the lanky, bespectacled professor said`: a comma between adjectives, not an apposition.
                 if tokens[verb - 1].text != "," {
                     guard verb - subject.first! <= 10 else { return nil }
-                    return speaker(in: subject.first!..<verb, resolvingAt: span.start)
+                    return speaker(in: subject.first!..<verb, resolvingAt: reportStart)
                 }
-                return speaker(in: subject.first!..<apposition, resolvingAt: span.start)
+                return speaker(in: subject.first!..<apposition, resolvingAt: reportStart)
             }
             index += 1
         }
@@ -326,21 +357,28 @@ struct QuoteScan {
         guard let verb = window.last(where: {
             tokens[$0].isWord && !tokens[$0].isCapitalized && SpeechCues.quoteVerbs.contains(tokens[$0].key)
         }) else { return nil }
-        // Words between the verb and the quotation: a speaker after the verb, unless they are a time or place.
-        let after = ((verb + 1)..<span.open).filter { tokens[$0].isWord && tokens[$0].key != "that" }
-        if let firstAfter = after.first, !SpeechCues.adverbialStarts.contains(tokens[firstAfter].key),
-            !SpeechCues.tellVerbs.contains(tokens[verb].key),
-            let named = speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
+        var subjectStart = start
+        // `We were leaving when a colleague asked:`: the subject starts after a comma or a conjunction opening the
+        // clause of the verb.
+        if let boundary = (start..<verb).last(where: {
+            tokens[$0].text == "," || SpeechCues.clauseOpeners.contains(tokens[$0].key)
+        }), boundary + 1 < verb {
+            subjectStart = boundary + 1
+        }
+        let subject = (subjectStart..<verb).filter { tokens[$0].isWord && !SpeechCues.fillers.contains(tokens[$0].key) }
+        // `The council put the delay like this:`: with a subject before the verb, the words after it are
+        // its object; only without one (`…, said Smith:`) do they name the speaker.
+        if let first = subject.first, subject.count <= 10,
+            let named = speaker(in: first..<(subject.last! + 1), resolvingAt: span.start)
         {
             return named
         }
-        var subjectStart = start
-        if let comma = (start..<verb).last(where: { tokens[$0].text == "," }), comma + 1 < verb {
-            subjectStart = comma + 1
-        }
-        let subject = (subjectStart..<verb).filter { tokens[$0].isWord && !SpeechCues.fillers.contains(tokens[$0].key) }
-        guard let first = subject.first, subject.count <= 10 else { return nil }
-        return speaker(in: first..<(subject.last! + 1), resolvingAt: span.start)
+        // Words between the verb and the quotation: a speaker after the verb, unless they are a time or place.
+        let after = ((verb + 1)..<span.open).filter { tokens[$0].isWord && tokens[$0].key != "that" }
+        guard let firstAfter = after.first, !SpeechCues.adverbialStarts.contains(tokens[firstAfter].key),
+            !SpeechCues.tellVerbs.contains(tokens[verb].key)
+        else { return nil }
+        return speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
     }
 
     /// The end of a speaker phrase after a verb: a comma, semicolon, bracket, verb or the limit.
@@ -614,6 +652,10 @@ struct QuoteScan {
                     isReportVerb($0) && !SpeechCues.participles.contains(tokens[$0].key)
                 })
             else { continue }
+            // `Briggs left early, he said`: a pronoun in the attribution cannot stand for a name in the clause it
+            // reports (it would have been `Briggs said`), so it is resolved from where the clause starts, as for a
+            // direct quotation.
+            let reportStart = sentenceStart(of: sentence.lowerBound)
             // Everything after the attribution must be a brief aside (`…, he said, adding …` ends there anyway).
             let subject = words.filter { $0 < verb && !SpeechCues.fillers.contains(tokens[$0].key) }
             // `When asked …, McCallum said there was …`: a long clause after the verb is what was said.
@@ -627,12 +669,12 @@ struct QuoteScan {
                 // `…, said Telford.` names the speaker and stops; `…, suggested Lincicome hit 3-wood` goes on.
                 let end = phraseEnd(from: phraseStart, limit: tailEnd)
                 guard (phraseStart..<end).count(where: { tokens[$0].isWord }) <= 6 else { continue }
-                speaker = self.speaker(in: phraseStart..<end, resolvingAt: tokens[comma].start)
+                speaker = self.speaker(in: phraseStart..<end, resolvingAt: reportStart)
             } else {
                 guard subject.count <= 7,
                     !subject.contains(where: { ["who", "which", "that", "what"].contains(tokens[$0].key) })
                 else { continue }
-                speaker = self.speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: tokens[comma].start)
+                speaker = self.speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: reportStart)
             }
             // A tail that names no one is not an attribution (`Lee Finell, …, said she is unsure …`).
             guard speaker != nil else { continue }
