@@ -135,6 +135,101 @@ struct QuotationExtractorTests {
         #expect(QuotationExtractor.normalize("don’t  “stop”") == QuotationExtractor.normalize("don't stop"))
     }
 
+    // MARK: Clause structure and reference
+
+    @Test("“according to X” set off by commas inside a sentence attributes the whole sentence")
+    func parentheticalAccording() {
+        let found = quotes("The main cause of the outage, according to Priya Raman, was a failed pump at the plant.")
+        #expect(speaker(of: "failed pump", in: found) == "Priya Raman")
+    }
+
+    @Test("of a description and the name set beside it before the verb, the name speaks")
+    func appositionName() {
+        let found = quotes("Amelia Hart's lawyer, Daniel Okoro, said the appeal would be filed in March.")
+        #expect(speaker(of: "appeal would be filed", in: found) == "Daniel Okoro")
+    }
+
+    @Test("a quotation that makes up most of a reported clause is the clause's speaker's")
+    func quotationInsideReportedClause() {
+        let body = """
+            “We lost two boats,” Tom Briggs said.
+
+            Amelia Hart said the crew had “more than earned a long rest after the storm season.”
+            """
+        #expect(speaker(of: "more than earned", in: quotes(body)) == "Amelia Hart")
+    }
+
+    @Test("a pronoun attributing reported speech is not a name inside what it reports")
+    func pronounNotInReportedClause() {
+        let body = """
+            Tom Briggs met the harbour crews on Monday.
+
+            Jack Moss stayed on the pier all night, he said.
+            """
+        #expect(speaker(of: "stayed on the pier", in: quotes(body)) == "Tom Briggs")
+    }
+
+    @Test("a pronoun after a quotation is not a name earlier in the quotation's sentence")
+    func pronounNotInQuotationSentence() {
+        let found = quotes(
+            "Tom Briggs met the harbour crews on Monday. Jack Moss stayed on the pier, “and nobody else did,” he said.")
+        #expect(speaker(of: "nobody else", in: found) == "Tom Briggs")
+    }
+
+    @Test("a clause opened by a conjunction after a quotation is not its attribution")
+    func conjunctionAfterQuotation() {
+        let found = quotes(
+            "“The repairs are on schedule,” Amelia Hart said. “The money for the pier is already there,” while rival "
+                + "councillors say the fund is empty.")
+        #expect(speaker(of: "money for the pier", in: found) == "Amelia Hart")
+    }
+
+    @Test("after a quotation that closes on a full stop, a capitalised common word starts a new sentence")
+    func fullStopEndsQuotationSentence() {
+        let found = quotes(
+            "“The repairs are on schedule,” Amelia Hart said. “We expect ships back by May.” The council also said the "
+                + "budget had doubled.")
+        #expect(speaker(of: "ships back", in: found) == "Amelia Hart")
+    }
+
+    @Test("with a subject before the verb, the words after it are its object, not the speaker")
+    func subjectBeforeObject() {
+        let found = quotes(
+            "Amelia Hart explained the delay this way: “The steel arrived late and the cranes were booked elsewhere.”")
+        #expect(speaker(of: "steel arrived late", in: found) == "Amelia Hart")
+    }
+
+    @Test("the speaker before a quotation starts after a conjunction that opens its clause")
+    func subjectAfterConjunction() {
+        let found = quotes("We were leaving when a colleague asked: “Is the pier really going to open in May?”")
+        #expect(speaker(of: "pier really going", in: found) == "a colleague")
+    }
+
+    @Test("“…, saying …” is said by the subject of the main clause, however long it is")
+    func participleSubject() {
+        let body = """
+            “The repairs are on schedule,” Tom Briggs said.
+
+            Former coach Amelia Hart resigned from the club on Friday after nine seasons in charge, saying the \
+            players needed a new voice.
+            """
+        #expect(speaker(of: "players needed a new voice", in: quotes(body)) == "Amelia Hart")
+    }
+
+    @Test("“it said” is the last organisation named, not one named only as an owner")
+    func organisationNotOwner() {
+        let found = quotes(
+            "Harbour Holdings Ltd. declined to answer the Daily Courier's questions about the contract. “We do not "
+                + "comment on contracts with our customers,” it said.")
+        #expect(speaker(of: "comment on contracts", in: found) == "Harbour Holdings Ltd.")
+    }
+
+    @Test("a title after a naming verb is a name, not a quotation")
+    func namedTitle() {
+        let found = quotes("Amelia Hart's studio released a game called “Star Harbour”.")
+        #expect(!found.contains { $0.text.contains("Star Harbour") })
+    }
+
     // MARK: The seed articles
 
     @Test("the seed articles' quotations carry their speakers")

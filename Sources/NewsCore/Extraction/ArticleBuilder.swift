@@ -31,8 +31,8 @@ package struct ArticleBuilder: Sendable {
             fileName: document.fileName, contentHash: contentHash, title: title,
             titleIsGenerated: extracted.title == nil, published: published, outlet: outlet,
             authors: extracted.authors, url: extracted.url, body: body, sentences: sentences,
-            summary: Summarizer(length: summaryLength).select(sentences), isEnglish: english, entities: entities,
-            quotes: quotes, keywords: keywords)
+            summary: Summarizer(length: summaryLength).select(sentences, title: extracted.title), isEnglish: english,
+            entities: entities, quotes: quotes, keywords: keywords)
     }
 
     /// Sentences of every paragraph except headings, with offsets into the body (paragraphs joined by a blank line).

@@ -1,13 +1,16 @@
-/// Picks an article's key sentences by centrality and position, leaving out near-repeats.
+/// Picks an article's key sentences by centrality, position and the words they share with the title, leaving out
+/// near-repeats.
 package struct Summarizer: Sendable {
     package var length: Int
 
     package init(length: Int) { self.length = length }
 
-    /// Indexes of the chosen sentences, in body order.
-    package func select(_ sentences: [Sentence]) -> [Int] {
+    /// Indexes of the chosen sentences, in body order. `title` is the article's own headline, when it has one (not one
+    /// made from the lead, which would only favour the lead again).
+    package func select(_ sentences: [Sentence], title: String? = nil) -> [Int] {
         guard length > 0, !sentences.isEmpty else { return [] }
         let termSets = sentences.map { Set(Tokenizer.terms($0.text)) }
+        let titleTerms = Set(title.map { Tokenizer.terms($0) } ?? [])
         var documentFrequency: [String: Int] = [:]
         for terms in termSets { for term in terms { documentFrequency[term, default: 0] += 1 } }
         let scores = sentences.indices.map { index -> Double in
@@ -17,8 +20,12 @@ package struct Summarizer: Sendable {
             let shared = terms.reduce(0.0) { $0 + Double(documentFrequency[$1, default: 1] - 1) }
             let centrality = shared / Double(terms.count).squareRoot()
             let position = 1.0 / (1.0 + 0.3 * Double(index))
+            // A headline names what the story is about, so a sentence that repeats its words states the news (the
+            // title method of extractive summarising); normalised so that long titles do not outweigh the rest.
+            let titleShare = titleTerms.isEmpty
+                ? 0 : Double(terms.intersection(titleTerms).count) / Double(titleTerms.count).squareRoot()
             let tooShort = terms.count < 4 ? 0.3 : 1.0
-            return (centrality * 0.5 + position * 2.0) * tooShort
+            return (centrality * 0.5 + position * 2.0 + titleShare) * tooShort
         }
         let order = sentences.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         var chosen: [Int] = []

@@ -83,9 +83,23 @@ struct QuoteScan {
         spans = directSpans()
         var found: [Found] = []
         var consumed = Set<Int>()
+        // Quotations inside a reported clause that they make up most of, with the clause's speaker.
+        var clauseSpeakers: [Int: Speaker] = [:]
         for (number, paragraph) in paragraphs.enumerated() {
             for sentence in sentences(in: paragraph) {
-                guard let reported = reportedSpeech(in: sentence, paragraph: number) else { continue }
+                guard let reported = reportedSpeech(in: sentence, paragraph: number) else {
+                    // `Hart said the crew had “more than earned a rest”`: the quotation is kept as it stands, but
+                    // it is the words of whoever the clause around it reports.
+                    if let quoting = leadingAttribution(in: sentence, paragraph: number),
+                        let speaker = quoting.speaker
+                    {
+                        for (index, span) in spans.enumerated()
+                        where span.start >= quoting.start && span.end <= quoting.end {
+                            clauseSpeakers[index] = speaker
+                        }
+                    }
+                    continue
+                }
                 // A short quoted phrase inside reported speech is part of it, not a quotation of its own.
                 for (index, span) in spans.enumerated() where span.start >= reported.start && span.end <= reported.end {
                     consumed.insert(index)
@@ -94,10 +108,12 @@ struct QuoteScan {
             }
         }
         for (index, span) in spans.enumerated() where !consumed.contains(index) {
-            let speaker = attribution(of: span)
+            let speaker = attribution(of: span) ?? clauseSpeakers[index]
             guard span.words >= 4 || speaker != nil else { continue }
-            // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation.
-            if speaker == nil && isTitle(span) { continue }
+            // `“The Kid Who Would Be King”`: a title in quotation marks, not a quotation; after a naming verb (`a game
+            // called “Star Harbour”`) it is a name even when someone is found to have given it.
+            let named = span.open > 0 && Self.namingVerbs.contains(tokens[span.open - 1].key)
+            if isTitle(span) && (speaker == nil || named) { continue }
             found.append(
                 Found(
                     start: span.start, end: span.end, paragraph: span.paragraph, speaker: speaker, isDirect: true,
@@ -107,6 +123,9 @@ struct QuoteScan {
         found.sort { $0.start < $1.start }
         return assignSpeakers(found)
     }
+
+    /// Verbs that give something its name (`a film called “…”`).
+    static let namingVerbs: Set<String> = ["called", "named", "dubbed", "titled", "entitled", "nicknamed"]
 
     // MARK: Quotation marks
 
@@ -192,6 +211,16 @@ struct QuoteScan {
         return result
     }
 
+    /// The scalar offset where the sentence holding token `index` starts: after the last full stop outside
+    /// quotations, or at the start of the paragraph.
+    func sentenceStart(of index: Int) -> Int {
+        var first = min(index, tokens.count - 1)
+        while first > 0, !tokens[first].startsLine, !(isTerminator(tokens[first - 1]) && !isInsideSpan(first - 1)) {
+            first -= 1
+        }
+        return tokens[first].start
+    }
+
     func span(containing index: Int) -> Span? {
         let number = spanOfToken[index]
         return number < 0 ? nil : spans[number]
@@ -237,17 +266,33 @@ struct QuoteScan {
         while end < paragraph.upperBound && end - close <= 40 && !isTerminator(tokens[end]) && !isOpeningMark(end) {
             end += 1
         }
+        // `Briggs left early, “and so did I,” he said`: the pronoun cannot stand for a name in what it reports.
+        let reportStart = sentenceStart(of: span.open)
         var index = close + 1
         while index < end, tokens[index].kind == .punctuation, tokens[index].text != "," { index += 1 }
         guard index < end else { return nil }
         let first = tokens[index]
         // Without punctuation closing the quotation, only a short `Name said …` right after it attributes it.
         guard endsUtterance || first.text == "," || first.isCapitalized else { return nil }
+        // `“…the pier.” The letter goes on to say …`: a quotation that closes on a full stop ends its sentence,
+        // and a capitalised common word after it starts the next one; news copy attributes with a comma (`“…,” she
+        // said`), and only `?` and `!` stand in for it (`“Are there prizes?” she asked`). A name is capitalised
+        // either way, so it may still be a loosely punctuated attribution.
+        if scalars[max(lastIndex, span.start)] == ".", first.isCapitalized, mention(startingAt: index) == nil {
+            return nil
+        }
+        // `“…,” whereas rivals say …`: an attribution opens with its speaker or its verb; a conjunction opens
+        // another clause, whose speaker did not say the quotation.
+        if let firstWord = (index..<end).first(where: { tokens[$0].isWord }),
+            SpeechCues.clauseLinks.contains(tokens[firstWord].key)
+        {
+            return nil
+        }
         var subject: [Int] = []
         while index < end && index - close <= 12 {
             let token = tokens[index]
             if token.key == "according", index + 1 < end, tokens[index + 1].key == "to" {
-                return speaker(in: (index + 2)..<phraseEnd(from: index + 2, limit: end), resolvingAt: span.start)
+                return speaker(in: (index + 2)..<phraseEnd(from: index + 2, limit: end), resolvingAt: reportStart)
             }
             if token.isWord && !token.isCapitalized && SpeechCues.quoteVerbs.contains(token.key)
                 && !SpeechCues.auxiliaries.contains(token.key)
@@ -257,10 +302,10 @@ struct QuoteScan {
                     if phraseStart < end, ["out", "up", "on"].contains(tokens[phraseStart].key) { phraseStart += 1 }
                     // `said in a statement`: no speaker after the verb.
                     if phraseStart < end, SpeechCues.adverbialStarts.contains(tokens[phraseStart].key) { return nil }
-                    return speaker(in: phraseStart..<phraseEnd(from: phraseStart, limit: end), resolvingAt: span.start)
+                    return speaker(in: phraseStart..<phraseEnd(from: phraseStart, limit: end), resolvingAt: reportStart)
                 }
                 guard subject.count <= 10 else { return nil }
-                return speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: span.start)
+                return speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: reportStart)
             }
             if token.isWord && !SpeechCues.fillers.contains(token.key) {
                 subject.append(index)
@@ -279,9 +324,9 @@ struct QuoteScan {
                 // `the lanky, bespectacled professor said`: a comma between adjectives, not an apposition.
                 if tokens[verb - 1].text != "," {
                     guard verb - subject.first! <= 10 else { return nil }
-                    return speaker(in: subject.first!..<verb, resolvingAt: span.start)
+                    return speaker(in: subject.first!..<verb, resolvingAt: reportStart)
                 }
-                return speaker(in: subject.first!..<apposition, resolvingAt: span.start)
+                return speaker(in: subject.first!..<apposition, resolvingAt: reportStart)
             }
             index += 1
         }
@@ -312,21 +357,28 @@ struct QuoteScan {
         guard let verb = window.last(where: {
             tokens[$0].isWord && !tokens[$0].isCapitalized && SpeechCues.quoteVerbs.contains(tokens[$0].key)
         }) else { return nil }
-        // Words between the verb and the quotation: a speaker after the verb, unless they are a time or place.
-        let after = ((verb + 1)..<span.open).filter { tokens[$0].isWord && tokens[$0].key != "that" }
-        if let firstAfter = after.first, !SpeechCues.adverbialStarts.contains(tokens[firstAfter].key),
-            !SpeechCues.tellVerbs.contains(tokens[verb].key),
-            let named = speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
+        var subjectStart = start
+        // `We were leaving when a colleague asked:`: the subject starts after a comma or a conjunction opening the
+        // clause of the verb.
+        if let boundary = (start..<verb).last(where: {
+            tokens[$0].text == "," || SpeechCues.clauseOpeners.contains(tokens[$0].key)
+        }), boundary + 1 < verb {
+            subjectStart = boundary + 1
+        }
+        let subject = (subjectStart..<verb).filter { tokens[$0].isWord && !SpeechCues.fillers.contains(tokens[$0].key) }
+        // `The council put the delay like this:`: with a subject before the verb, the words after it are
+        // its object; only without one (`…, said Smith:`) do they name the speaker.
+        if let first = subject.first, subject.count <= 10,
+            let named = speaker(in: first..<(subject.last! + 1), resolvingAt: span.start)
         {
             return named
         }
-        var subjectStart = start
-        if let comma = (start..<verb).last(where: { tokens[$0].text == "," }), comma + 1 < verb {
-            subjectStart = comma + 1
-        }
-        let subject = (subjectStart..<verb).filter { tokens[$0].isWord && !SpeechCues.fillers.contains(tokens[$0].key) }
-        guard let first = subject.first, subject.count <= 10 else { return nil }
-        return speaker(in: first..<(subject.last! + 1), resolvingAt: span.start)
+        // Words between the verb and the quotation: a speaker after the verb, unless they are a time or place.
+        let after = ((verb + 1)..<span.open).filter { tokens[$0].isWord && tokens[$0].key != "that" }
+        guard let firstAfter = after.first, !SpeechCues.adverbialStarts.contains(tokens[firstAfter].key),
+            !SpeechCues.tellVerbs.contains(tokens[verb].key)
+        else { return nil }
+        return speaker(in: firstAfter..<(after.last! + 1), resolvingAt: span.start)
     }
 
     /// The end of a speaker phrase after a verb: a comma, semicolon, bracket, verb or the limit.
@@ -430,8 +482,17 @@ struct QuoteScan {
     }
 
     /// The canonical name of the last organisation named before `position`.
+    /// The canonical name of the last organisation named before `position`, not as an owner (`Acme’s
+    /// shareholders`) unless no other is named, as for people.
     func lastOrganization(before position: Int) -> String? {
-        mentions.last { $0.kind == .organization && $0.end <= position }?.canonical
+        let named = mentions.filter { $0.kind == .organization && $0.end <= position }
+        return (named.last { !isNamedAsOwner($0) } ?? named.last)?.canonical
+    }
+
+    /// `Smith’s lawyer`, `Acme’s shareholders`: the name is followed by a possessive `’s`.
+    func isNamedAsOwner(_ mention: EntityMention) -> Bool {
+        let next = tokenIndex(atOrAfter: mention.end)
+        return next < tokens.count && tokens[next].key == "'s"
     }
 
     /// How many paragraphs back a quoted speaker still outranks the last person named, for `he` and `she`.
@@ -446,9 +507,7 @@ struct QuoteScan {
             guard !quoted, female == nil || Self.gender(of: mention.canonical).map({ $0 == female }) ?? true else {
                 continue
             }
-            let after = tokenIndex(atOrAfter: mention.end)
-            let next = after < tokens.count ? tokens[after].key : ""
-            if next != "'s" { return (mention.canonical, mention.start) }
+            if !isNamedAsOwner(mention) { return (mention.canonical, mention.start) }
             possessive = possessive ?? (mention.canonical, mention.start)
         }
         return possessive
@@ -561,6 +620,14 @@ struct QuoteScan {
             return clause((phraseEnd + 1)..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
         }
         guard index > sentence.lowerBound, tokens[index - 1].text == "," else { return nil }
+        // `The cause, according to X, was …`: set off by commas inside the sentence, the source vouches for all of
+        // it, not only for the words before it (unless what follows is about the source: `…, according to X, who …`).
+        if phraseEnd + 1 < sentence.upperBound, tokens[phraseEnd].text == ",",
+            !["who", "which", "whose", "a", "an"].contains(tokens[phraseEnd + 1].key),
+            ((phraseEnd + 1)..<sentence.upperBound).count(where: { tokens[$0].isWord }) >= 3
+        {
+            return clause(sentence, paragraph: paragraph, speaker: speaker)
+        }
         return clause(sentence.lowerBound..<(index - 1), paragraph: paragraph, speaker: speaker)
     }
 
@@ -585,6 +652,10 @@ struct QuoteScan {
                     isReportVerb($0) && !SpeechCues.participles.contains(tokens[$0].key)
                 })
             else { continue }
+            // `Briggs left early, he said`: a pronoun in the attribution cannot stand for a name in the clause it
+            // reports (it would have been `Briggs said`), so it is resolved from where the clause starts, as for a
+            // direct quotation.
+            let reportStart = sentenceStart(of: sentence.lowerBound)
             // Everything after the attribution must be a brief aside (`…, he said, adding …` ends there anyway).
             let subject = words.filter { $0 < verb && !SpeechCues.fillers.contains(tokens[$0].key) }
             // `When asked …, McCallum said there was …`: a long clause after the verb is what was said.
@@ -598,12 +669,12 @@ struct QuoteScan {
                 // `…, said Telford.` names the speaker and stops; `…, suggested Lincicome hit 3-wood` goes on.
                 let end = phraseEnd(from: phraseStart, limit: tailEnd)
                 guard (phraseStart..<end).count(where: { tokens[$0].isWord }) <= 6 else { continue }
-                speaker = self.speaker(in: phraseStart..<end, resolvingAt: tokens[comma].start)
+                speaker = self.speaker(in: phraseStart..<end, resolvingAt: reportStart)
             } else {
                 guard subject.count <= 7,
                     !subject.contains(where: { ["who", "which", "that", "what"].contains(tokens[$0].key) })
                 else { continue }
-                speaker = self.speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: tokens[comma].start)
+                speaker = self.speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: reportStart)
             }
             // A tail that names no one is not an attribution (`Lee Finell, …, said she is unsure …`).
             guard speaker != nil else { continue }
@@ -653,7 +724,9 @@ struct QuoteScan {
         }
         var subject = chunks.last!
         if subject.isEmpty || (subject.first.map { ["a", "an"].contains(tokens[$0].key) } ?? false) {
-            subject = chunks.first { !$0.isEmpty } ?? []
+            // `Smith’s lawyer, Jane Doe, said` and `A neighbour, Jane Doe, said`: of a description and the name set
+            // beside it, the name is who speaks, whichever comes first.
+            subject = possible.first { namesPerson($0) } ?? chunks.first { !$0.isEmpty } ?? []
         }
         if let first = subject.first,
             ["who", "which", "whose"].contains(tokens[first].key) || SpeechCues.notSpeakerStarts.contains(tokens[first].key)
@@ -665,7 +738,10 @@ struct QuoteScan {
         {
             subject.removeFirst()
         }
-        guard SpeechCues.participles.contains(key) || !subject.isEmpty, subject.count <= 8,
+        // A participle's subject is the main clause's, however long (`The harbour authority’s chief spokeswoman Jane
+        // Doe replied on Friday, saying …`); it is looked for below.
+        guard SpeechCues.participles.contains(key) || !subject.isEmpty,
+            subject.count <= 8 || SpeechCues.participles.contains(key),
             !subject.contains(where: { SpeechCues.notInSubject.contains(tokens[$0].key) }),
             !(subject.count <= 2 && subject.first.map { SpeechCues.possessives.contains(tokens[$0].key) } == true)
         else { return nil }
@@ -673,7 +749,13 @@ struct QuoteScan {
             guard let start = startOfClause(after: verb, in: sentence)?.lowerBound, !isOpeningMark(start),
                 var found = clause(start..<sentence.upperBound, paragraph: paragraph, speaker: nil)
             else { return nil }
-            found.inheritsSpeaker = true
+            // `Smith stepped down on Friday, saying …`: the participle's understood subject is the main clause's;
+            // `“…,” she said, adding …` names no one, and continues the quotation's speaker.
+            if let subject = clauseSubject(in: possible) {
+                found.speaker = subject
+            } else {
+                found.inheritsSpeaker = true
+            }
             return found
         }
         guard let start = startOfClause(after: verb, in: sentence)?.lowerBound else { return nil }
@@ -688,6 +770,40 @@ struct QuoteScan {
         }
         let speaker = speaker(in: subject.first!..<(subject.last! + 1), resolvingAt: tokens[verb].start)
         return clause(start..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
+    }
+
+    /// The person or organisation that heads the last of `chunks` (stretches between commas) to name anyone: the
+    /// first named in it, if nothing but a title comes before the name (`Former coach Jane Doe resigned`); nil when
+    /// a pronoun or a preposition does (`she told Jane Doe`, `after meeting Jane Doe`).
+    func clauseSubject(in chunks: [[Int]]) -> Speaker? {
+        for chunk in chunks.reversed() {
+            let words = chunk.filter { !isInsideSpan($0) }
+            guard let first = words.first, let last = words.last else { continue }
+            let named = mentions.first { mention in
+                (mention.kind == .person || mention.kind == .organization) && mention.start >= tokens[first].start
+                    && mention.end <= tokens[last].end
+            }
+            let lead = words.prefix { tokens[$0].end <= (named?.start ?? Int.max) }
+            let blocked = lead.contains { index in
+                let key = tokens[index].key
+                return SpeechCues.personPronouns.contains(key) || SpeechCues.pluralPronouns.contains(key)
+                    || ["it", "i", "you"].contains(key) || SpeechCues.notSpeakerStarts.contains(key)
+                    || SpeechCues.quoteVerbs.contains(key)
+            }
+            if blocked { return nil }
+            if let named { return Speaker(name: named.canonical, person: named.canonical) }
+        }
+        return nil
+    }
+
+    /// Whether the words name a person other than as an owner (`Smith’s lawyer` names the lawyer, not Smith).
+    func namesPerson(_ words: [Int]) -> Bool {
+        guard let first = words.first, let last = words.last else { return false }
+        let start = tokens[first].start
+        let end = tokens[last].end
+        return mentions.contains { mention in
+            mention.kind == .person && mention.start >= start && mention.end <= end && !isNamedAsOwner(mention)
+        }
     }
 
     /// Where what was said starts after a verb (never an empty range): after `that`, after a listener (`told reporters`), after a time or

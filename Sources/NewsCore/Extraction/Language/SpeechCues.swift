@@ -90,6 +90,17 @@ enum SpeechCues {
         "since", "once", "as", "to", "whether", "unless", "until",
     ]
 
+    /// Conjunctions that open a clause with its own subject (`when a friend asked`, `because he said`). Not `if` or
+    /// `unless`: what someone would say under a condition (`if the mayor says “…”`) was not said.
+    static let clauseOpeners: Set<String> = [
+        "when", "while", "whereas", "although", "though", "because", "as", "since", "until", "after", "before", "once",
+    ]
+
+    /// Words that open a new clause rather than an attribution after a quotation (`“…,” while others say …`).
+    static let clauseLinks: Set<String> = [
+        "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "and", "yet", "or",
+    ]
+
     /// Things that speak for whoever issued them (`Foster’s book says`, `the statement said`).
     static let documents: Set<String> = [
         "statement", "statements", "book", "report", "letter", "memo", "release", "website", "site", "account",
