@@ -11,20 +11,14 @@ package struct StoryClusterer: Sendable {
     package var windowDays: Int
     /// How many of an article's heaviest terms go into the candidate index.
     package var indexedTerms: Int
-    /// How many of the most similar earlier candidates each article keeps an edge to.
-    package var nearestNeighbours: Int
     /// Sentences in a story summary.
     package var summaryLength: Int
     package var nearDuplicates: NearDuplicateDetector
 
-    package init(
-        threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, nearestNeighbours: Int = 40,
-        summaryLength: Int = 3
-    ) {
+    package init(threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, summaryLength: Int = 3) {
         self.threshold = threshold
         self.windowDays = windowDays
         self.indexedTerms = indexedTerms
-        self.nearestNeighbours = nearestNeighbours
         self.summaryLength = summaryLength
         self.nearDuplicates = NearDuplicateDetector()
     }
@@ -127,18 +121,10 @@ package struct StoryClusterer: Sendable {
                     candidates.insert(other)
                 }
             }
-            var neighbours: [AverageLinkage.Edge] = []
             for other in candidates.sorted() {
                 let similarity = vectors[other].cosine(vector) * Self.timeDecay(abs(days[other] - days[index]))
-                if similarity > 0 { neighbours.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
+                if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
             }
-            // Only the nearest earlier articles: a pair left out counts as 0, as pairs sharing no salient term do.
-            // Without the cap, a window where many articles share some term holds an edge for nearly every pair.
-            if neighbours.count > nearestNeighbours {
-                neighbours.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.a < $1.a }
-                neighbours.removeLast(neighbours.count - nearestNeighbours)
-            }
-            edges += neighbours
             for term in top { postings[term, default: []].append(index) }
         }
         let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: edges, threshold: threshold)
