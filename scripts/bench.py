@@ -623,6 +623,12 @@ def forget_probe(state, output, last_article, last_file, probe_day):
         database.execute("DELETE FROM article WHERE id > ?", (last_article or 0,))
         database.execute("DELETE FROM story WHERE day >= ?", (probe_day.isoformat(),))
         database.execute("DELETE FROM pendingDay")
+        # The counts the daemon keeps as it records (schema v5): set back to what the remaining rows say.
+        if database.execute("SELECT 1 FROM sqlite_master WHERE name = 'tally'").fetchone():
+            database.execute("DELETE FROM dayCount WHERE day >= ?", (probe_day.isoformat(),))
+            database.execute("DELETE FROM tally")
+            database.execute("INSERT INTO tally (name, value) SELECT status, COUNT(*) FROM file GROUP BY status")
+            database.execute("INSERT INTO tally (name, value) SELECT 'articles', COUNT(*) FROM article")
     database.close()
     for folder, suffix in (("digests", ".md"), ("clusters", ".json")):
         path = os.path.join(output, folder, probe_day.isoformat() + suffix)

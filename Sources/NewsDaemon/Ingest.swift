@@ -139,7 +139,10 @@ extension Pipeline {
     func runInPlace(
         _ claims: [ClaimedFile], progress: Ingest.Progress, recorded: @escaping @Sendable (FileRecord) -> Void
     ) async {
-        applyQueue.sync { onRecorded = recorded }
+        applyQueue.sync {
+            onRecorded = recorded
+            rendersAsItApplies = false
+        }
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             intakeQueue.async { [self] in
                 backlog.append(contentsOf: claims)

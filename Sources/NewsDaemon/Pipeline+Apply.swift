@@ -83,7 +83,7 @@ extension Pipeline {
         if let seconds = stateFailures.ended() {
             logger.notice("the state database is written again after \(seconds) s of failures")
         }
-        scheduleRender()
+        if rendersAsItApplies { scheduleRender() }
         updateStatusIfDue()
         return true
     }
@@ -224,7 +224,6 @@ extension Pipeline {
         dirtyDays.removeAll()
         var failedDays: [CivilDate] = []
         let digestDirectory = settings.output + "/digests"
-        var groups: [StoryClusterer.Group] = []
         var readSeconds = 0.0
         var clusterSeconds = 0.0
         var windowArticles = 0
@@ -244,63 +243,79 @@ extension Pipeline {
             writtenDigests[path] = (digest, renderCount)
             filesWritten += 1
         }
-        do {
-            // One clustering over every changed day and its window, shared by all their digests. It reads only what
-            // the clusterer compares; whole articles are read below for the stories being written, one at a time.
-            let items = try store.clusterItems(
-                from: shifted(days.first!, by: -clusterer.windowDays), through: shifted(days.last!, by: clusterer.windowDays),
-                features: clusterer.features(of:))
-            readSeconds = Date().timeIntervalSince(began)
-            windowArticles = items.count
-            groups = clusterer.cluster(items, memo: clusteringMemo)
-            clusterSeconds = Date().timeIntervalSince(began) - readSeconds
-        } catch {
-            failedDays = days
-            logger.error("cannot read the articles to render; retrying in 5 s", metadata: ["error": "\(error)"])
+        // Days a week at a time, each week clustered with its window: one clustering is shared by the digests of
+        // the days it covers, and memory holds at most a week and its window, however many days changed.
+        var chunks: [[CivilDate]] = []
+        for day in days {
+            if let first = chunks.last?.first, day.daysSinceEpoch - first.daysSinceEpoch < Self.daysPerClustering {
+                chunks[chunks.count - 1].append(day)
+            } else {
+                chunks.append([day])
+            }
         }
-        for day in failedDays.isEmpty ? days : [] {
-            let writtenBeforeDay = filesWritten
-            defer { beat() }
+        for chunk in chunks {
+            var groups: [StoryClusterer.Group] = []
             do {
-                // One day's digest at a time, so memory holds one day's stories, not every changed day's.
-                let digest = try clusterer.digest(for: day, groups: groups, memo: clusteringMemo) { members in
-                    try store.articles(contentHashes: members.map(\.contentHash))
-                }
-                try writeIfChanged(
-                    DigestRenderer(digestDirectory: digestDirectory).render(digest), to: "\(digestDirectory)/\(day).md")
-                // The clusters file lists every story with its members: when it is unchanged, so are the stories.
-                let clustersPath = "\(settings.output)/clusters/\(day).json"
-                let writtenBefore = filesWritten
-                try writeIfChanged(ClusterRenderer.render(digest), to: clustersPath)
-                let storyDirectory = settings.output + "/stories"
-                try FileSystem.createDirectories(FilePath(storyDirectory))
-                // A story's page is written from its latest day, so every render of it agrees.
-                for story in digest.stories where !story.otherDays.contains(where: { $0.day > day }) {
-                    try writeIfChanged(
-                        StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
-                        to: "\(storyDirectory)/\(story.id).md")
-                }
-                if filesWritten > writtenBefore {
-                    // A story that merged into another or split exists no more: its page goes, so the folder holds
-                    // the same pages whatever order the files came in.
-                    for gone in try store.replaceStories(on: day, with: digest.stories) {
-                        let page = "\(storyDirectory)/\(gone).md"
-                        try? FileSystem.remove(FilePath(page))
-                        writtenDigests[page] = nil
-                    }
-                }
-                try store.markRendered(day)
-                // A render that changed nothing of the day (a retry, a neighbour's render) is not news in the journal.
-                guard filesWritten > writtenBeforeDay else { continue }
-                logger.info(
-                    "digest written for \(day)",
-                    metadata: [
-                        "day": "\(day)", "stories": "\(digest.stories.count)", "articles": "\(digest.articleCount)",
-                        "message.id": "\(MessageID.digestWritten)",
-                    ])
+                // It reads only what the clusterer compares; whole articles are read below for the stories being
+                // written, one story at a time.
+                let readBegan = Date()
+                let items = try store.clusterItems(
+                    from: shifted(chunk.first!, by: -clusterer.windowDays),
+                    through: shifted(chunk.last!, by: clusterer.windowDays), features: clusterer.features(of:))
+                let clusterBegan = Date()
+                readSeconds += clusterBegan.timeIntervalSince(readBegan)
+                windowArticles += items.count
+                groups = clusterer.cluster(items, memo: clusteringMemo)
+                clusterSeconds += Date().timeIntervalSince(clusterBegan)
             } catch {
-                failedDays.append(day)
-                complainAboutOutput("cannot write the digest for \(day)", error: error, day: day)
+                failedDays += chunk
+                logger.error("cannot read the articles to render; retrying in 5 s", metadata: ["error": "\(error)"])
+                continue
+            }
+            for day in chunk {
+                let writtenBeforeDay = filesWritten
+                defer { beat() }
+                do {
+                    // One day's digest at a time, so memory holds one day's stories, not every changed day's.
+                    let digest = try clusterer.digest(for: day, groups: groups, memo: clusteringMemo) { members in
+                        try store.articles(contentHashes: members.map(\.contentHash))
+                    }
+                    try writeIfChanged(
+                        DigestRenderer(digestDirectory: digestDirectory).render(digest), to: "\(digestDirectory)/\(day).md")
+                    // The clusters file lists every story with its members: when it is unchanged, so are the stories.
+                    let clustersPath = "\(settings.output)/clusters/\(day).json"
+                    let writtenBefore = filesWritten
+                    try writeIfChanged(ClusterRenderer.render(digest), to: clustersPath)
+                    let storyDirectory = settings.output + "/stories"
+                    try FileSystem.createDirectories(FilePath(storyDirectory))
+                    // A story's page is written from its latest day, so every render of it agrees.
+                    for story in digest.stories where !story.otherDays.contains(where: { $0.day > day }) {
+                        try writeIfChanged(
+                            StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
+                            to: "\(storyDirectory)/\(story.id).md")
+                    }
+                    if filesWritten > writtenBefore {
+                        // A story that merged into another or split exists no more: its page goes, so the folder holds
+                        // the same pages whatever order the files came in.
+                        for gone in try store.replaceStories(on: day, with: digest.stories) {
+                            let page = "\(storyDirectory)/\(gone).md"
+                            try? FileSystem.remove(FilePath(page))
+                            writtenDigests[page] = nil
+                        }
+                    }
+                    try store.markRendered(day)
+                    // A render that changed nothing of the day (a retry, a neighbour's render) is not news in the journal.
+                    guard filesWritten > writtenBeforeDay else { continue }
+                    logger.info(
+                        "digest written for \(day)",
+                        metadata: [
+                            "day": "\(day)", "stories": "\(digest.stories.count)", "articles": "\(digest.articleCount)",
+                            "message.id": "\(MessageID.digestWritten)",
+                        ])
+                } catch {
+                    failedDays.append(day)
+                    complainAboutOutput("cannot write the digest for \(day)", error: error, day: day)
+                }
             }
         }
         do {
@@ -331,6 +346,9 @@ extension Pipeline {
         }
         updateStatusIfDue(force: true)
     }
+
+    /// The span of days one clustering covers in a render (see `renderDirtyDays`).
+    static let daysPerClustering = 7
 
     /// Keeps `writtenDigests` to the files of the last two renders once it is large. A story page not rendered for a
     /// while costs one rewrite when it next is; remembering every page ever written would grow with the history.

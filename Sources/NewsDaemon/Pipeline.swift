@@ -47,6 +47,9 @@ package final class Pipeline: @unchecked Sendable {
     var onApplied: (@Sendable () -> Void)?
     /// Called on the apply queue with each ledger entry written (ingest's articles.jsonl).
     var onRecorded: ((FileRecord) -> Void)?
+    /// The daemon renders while files arrive, so each reaches its digest at once. `ingest` renders once, when every
+    /// file is recorded: nobody reads its digests before it ends, and each render re-clusters the changed days.
+    var rendersAsItApplies = true
 
     // MARK: applyQueue state
     var dirtyDays: Set<CivilDate> = []

@@ -129,6 +129,7 @@ extension NewsStore {
                 file.status = .duplicate
                 file.articleID = existing["id"]
                 try file.insert(db)
+                try Self.addToTally(FileStatus.duplicate.rawValue, db)
                 let day = CivilDate(iso: existing["digestDay"] as String) ?? CivilDate(secondsSinceEpoch: 0)
                 try Self.markPending(day, db)
                 return .duplicate(ofFile: existing["fileName"], day: day)
@@ -151,9 +152,23 @@ extension NewsStore {
             file.status = .processed
             file.articleID = db.lastInsertedRowID
             try file.insert(db)
+            try Self.addToTally(FileStatus.processed.rawValue, db)
+            try Self.addToTally("articles", db)
+            try db.execute(
+                sql: """
+                    INSERT INTO dayCount (day, articles) VALUES (?, 1)
+                    ON CONFLICT (day) DO UPDATE SET articles = articles + 1
+                    """, arguments: [article.digestDay.description])
             try Self.markPending(article.digestDay, db)
             return .newArticle(day: article.digestDay)
         }
+    }
+
+    /// Counts one more of `name` (a file status, or "articles") in the `tally` table.
+    static func addToTally(_ name: String, _ db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO tally (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+            arguments: [name])
     }
 
     static func markPending(_ day: CivilDate, _ db: Database) throws {
@@ -180,6 +195,7 @@ extension NewsStore {
             var file = file
             file.status = .failed
             try file.insert(db)
+            try Self.addToTally(FileStatus.failed.rawValue, db)
         }
     }
 
@@ -307,14 +323,9 @@ extension NewsStore {
     /// Every day with articles, with its counts, for the index.
     package func days() throws -> [IndexRenderer.Day] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.digestDay AS day, COUNT(DISTINCT a.id) AS articles,
-                           (SELECT COUNT(*) FROM story s WHERE s.day = a.digestDay) AS stories
-                    FROM article a GROUP BY a.digestDay ORDER BY a.digestDay
-                    """)
-            return rows.compactMap { row in
+            try Row.fetchAll(
+                db, sql: "SELECT day, articles, stories FROM dayCount WHERE articles > 0 ORDER BY day"
+            ).compactMap { row in
                 guard let day = CivilDate(iso: row["day"] as String) else { return nil }
                 return IndexRenderer.Day(day: day, articles: row["articles"], stories: row["stories"])
             }
@@ -344,6 +355,11 @@ extension NewsStore {
                             """, arguments: [storyRowID, entry.article.contentHash])
                 }
             }
+            try db.execute(
+                sql: """
+                    INSERT INTO dayCount (day, stories) VALUES (?, ?)
+                    ON CONFLICT (day) DO UPDATE SET stories = excluded.stories
+                    """, arguments: [day.description, stories.count])
             let kept = Set(stories.map(\.id.rawValue))
             return try before.filter { key in
                 guard !kept.contains(key) else { return false }
@@ -367,21 +383,21 @@ extension NewsStore {
     package func counters(storiesOn day: CivilDate? = nil) throws -> Counters {
         try writer.read { db in
             var counters = Counters()
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM file GROUP BY status") {
-                let n: Int = row["n"]
-                counters.files += n
-                switch FileStatus(rawValue: row["status"]) {
-                case .duplicate: counters.duplicates = n
-                case .failed: counters.failed = n
-                default: break
+            for row in try Row.fetchAll(db, sql: "SELECT name, value FROM tally") {
+                let n: Int = row["value"]
+                switch row["name"] as String {
+                case "articles": counters.articles = n
+                case FileStatus.duplicate.rawValue: counters.duplicates = n; counters.files += n
+                case FileStatus.failed.rawValue: counters.failed = n; counters.files += n
+                default: counters.files += n
                 }
             }
-            counters.articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
             if let day {
                 counters.stories =
-                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM story WHERE day = ?", arguments: [day.description])
+                    try Int.fetchOne(db, sql: "SELECT stories FROM dayCount WHERE day = ?", arguments: [day.description])
                     ?? 0
             } else {
+                // Only `newsdigest status` asks for every day's; a story spanning days counts once.
                 counters.stories = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT storyKey) FROM story") ?? 0
             }
             return counters

@@ -95,6 +95,31 @@ package struct NewsStore: Sendable {
             // Rows from before this version have none; they are computed from the payload when first read.
             try db.alter(table: "article") { t in t.add(column: "features", .blob) }
         }
+        migrator.registerMigration("v5: counts kept as they change") { db in
+            // The index, the status line and `status` need counts after every render; counting the tables each time
+            // costs time in proportion to the whole history, so the counts are kept up to date in the same
+            // transactions that change them. Backfilled here once from the tables.
+            try db.create(table: "dayCount") { t in
+                t.primaryKey("day", .text)
+                t.column("articles", .integer).notNull().defaults(to: 0)
+                t.column("stories", .integer).notNull().defaults(to: 0)
+            }
+            try db.execute(
+                sql: "INSERT INTO dayCount (day, articles) SELECT digestDay, COUNT(*) FROM article GROUP BY digestDay")
+            try db.execute(
+                sql: """
+                    INSERT INTO dayCount (day, stories) SELECT day, COUNT(*) FROM story WHERE true GROUP BY day
+                    ON CONFLICT (day) DO UPDATE SET stories = excluded.stories
+                    """)
+            try db.create(table: "tally") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO tally (name, value) SELECT status, COUNT(*) FROM file GROUP BY status")
+            try db.execute(sql: "INSERT INTO tally (name, value) SELECT 'articles', COUNT(*) FROM article")
+            // Replacing a day's stories deletes them by day.
+            try db.create(index: "story_on_day", on: "story", columns: ["day"])
+        }
         return migrator
     }
 }

@@ -234,4 +234,28 @@ struct PipelineRecoveryTests {
         #expect(await eventually { (try? pipeline.store.pendingDays().isEmpty) == true })
         await pipeline.stop()
     }
+
+    @Test func daysFurtherApartThanOneClusteringAreEachRenderedWithEveryFileOnce() async throws {
+        let layout = try DaemonLayout()
+        // article(n) is dated over 2025-02-10 … 03-19: more days than one clustering covers (daysPerClustering).
+        let count = 40
+        for n in 0..<count { try Data(article(n).utf8).write(to: URL(fileURLWithPath: layout.inbox + "/a\(n).txt")) }
+        let pipeline = try layout.makePipeline(layout.settings { $0.settleSeconds = 0 })
+        try pipeline.start()
+        #expect(await eventually { layout.counters(pipeline).articles == count })
+        #expect(await eventually { (try? pipeline.store.pendingDays().isEmpty) == true })
+        await pipeline.stop()
+        let days = try pipeline.store.days().map(\.day)
+        #expect(days.last!.daysSinceEpoch - days.first!.daysSinceEpoch >= 2 * Pipeline.daysPerClustering)
+        var listed: [String] = []
+        for day in days {
+            #expect(FileManager.default.fileExists(atPath: layout.output + "/digests/\(day).md"))
+            let clusters = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: layout.output + "/clusters/\(day).json"))) as? [String: Any]
+            for story in clusters?["stories"] as? [[String: Any]] ?? [] {
+                listed += (story["articles"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+            }
+        }
+        #expect(listed.sorted() == (0..<count).map { "a\($0).txt" }.sorted())
+    }
 }

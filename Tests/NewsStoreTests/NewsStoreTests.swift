@@ -166,4 +166,48 @@ struct NewsStoreTests {
         #expect(try store.articles(contentHashes: []) == [])
         #expect(throws: (any Error).self) { try store.articles(contentHashes: ["h1", "missing"]) }
     }
+
+    @Test func countsAreKeptAsFilesAndStoriesAreRecorded() throws {
+        let store = try makeStore()
+        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        let b = sampleArticle("b.txt", sha: "h2", day: next)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        _ = try store.recordProcessed(sampleRecord("c", sha: "h1"), article: nil)
+        try store.recordFailed(sampleRecord("d", sha: nil))
+        try store.replaceStories(
+            on: day,
+            with: [Story(id: StoryID("st-1"), headline: "H", entries: [DigestEntry(article: a, location: nil)], summary: [])])
+        let counters = try store.counters(storiesOn: day)
+        #expect(counters.files == 4 && counters.articles == 2 && counters.duplicates == 1 && counters.failed == 1)
+        #expect(counters.stories == 1)
+        #expect(try store.counters(storiesOn: next).stories == 0)
+        #expect(
+            try store.days() == [
+                IndexRenderer.Day(day: day, articles: 1, stories: 1), IndexRenderer.Day(day: next, articles: 1, stories: 0),
+            ])
+    }
+
+    @Test func countsAreBackfilledWhenADatabaseFromVersionFourIsMigrated() throws {
+        let queue = try DatabaseQueue()
+        try NewsStore.migrator.migrate(queue, upTo: "v4: what the clusterer compares, beside each article")
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO article (sha256, fileName, title, digestDay, published, payload, createdAt)
+                    VALUES ('h1', 'a.txt', 'T', '2025-03-14', '2025-03-14', x'7b7d', 0),
+                           ('h2', 'b.txt', 'T', '2025-03-14', '2025-03-14', x'7b7d', 0);
+                    INSERT INTO file (claimName, fileName, relativePath, size, status, arrivedAt, finishedAt)
+                    VALUES ('a', 'a.txt', 'a.txt', 1, 'processed', 0, 0), ('b', 'b.txt', 'b.txt', 1, 'processed', 0, 0),
+                           ('c', 'c.txt', 'c.txt', 1, 'duplicate', 0, 0), ('d', 'd.txt', 'd.txt', 1, 'failed', 0, 0);
+                    INSERT INTO story (storyKey, day, headline) VALUES ('st-1', '2025-03-14', 'H');
+                    """)
+        }
+        let store = try NewsStore(writer: queue)
+        let counters = try store.counters(storiesOn: day)
+        #expect(counters.files == 4 && counters.articles == 2 && counters.duplicates == 1 && counters.failed == 1)
+        #expect(counters.stories == 1)
+        #expect(try store.days() == [IndexRenderer.Day(day: day, articles: 2, stories: 1)])
+    }
 }
