@@ -163,6 +163,14 @@ struct StoryClustererTests {
         #expect(rest == rest.sorted())
     }
 
+    @Test("terms carried by more articles than maximumPostings find no candidates")
+    func commonTermsFindNoCandidates() throws {
+        let entries = try Self.entries()
+        // The two flood reports share their terms with each other only: two articles per term.
+        #expect(StoryClusterer().digest(for: Self.day, entries: entries).stories.count == 2)
+        #expect(StoryClusterer(maximumPostings: 1).digest(for: Self.day, entries: entries).stories.count == 3)
+    }
+
     @Test("no entries, no stories")
     func empty() {
         let digest = StoryClusterer().digest(for: Self.day, entries: [])

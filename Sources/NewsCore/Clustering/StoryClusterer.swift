@@ -11,14 +11,20 @@ package struct StoryClusterer: Sendable {
     package var windowDays: Int
     /// How many of an article's heaviest terms go into the candidate index.
     package var indexedTerms: Int
+    /// A term carried by more articles of the window than this finds no candidates (see `cluster`).
+    package var maximumPostings: Int
     /// Sentences in a story summary.
     package var summaryLength: Int
     package var nearDuplicates: NearDuplicateDetector
 
-    package init(threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, summaryLength: Int = 3) {
+    package init(
+        threshold: Double = 0.04, windowDays: Int = 3, indexedTerms: Int = 24, maximumPostings: Int = 200,
+        summaryLength: Int = 3
+    ) {
         self.threshold = threshold
         self.windowDays = windowDays
         self.indexedTerms = indexedTerms
+        self.maximumPostings = maximumPostings
         self.summaryLength = summaryLength
         self.nearDuplicates = NearDuplicateDetector()
     }
@@ -109,8 +115,10 @@ package struct StoryClusterer: Sendable {
         var edges: [AverageLinkage.Edge] = []
         var postings: [String: [Int]] = [:]
         // A term in a large share of the articles names no particular event; leaving it out of the candidate index
-        // keeps the candidate lists short (the cosine still counts it).
-        let commonLimit = max(8, ordered.count / 20)
+        // keeps the candidate lists short (the cosine still counts it). Past `maximumPostings` articles a term names
+        // a theme of the week rather than one event, whatever the window's size: without that bound a large window
+        // gives every article hundreds of candidates, and the similarity graph grows with the square of the window.
+        let commonLimit = min(maximumPostings, max(8, ordered.count / 20))
         for (index, vector) in vectors.enumerated() {
             var candidates = Set<Int>()
             let top = vector.topTerms(indexedTerms).filter {
