@@ -42,6 +42,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CIconv"),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "NewsCore",
             dependencies: [
@@ -62,6 +63,7 @@ let package = Package(
             name: "NewsLinux",
             dependencies: [
                 "CInotify",
+                "CMalloc",
                 "CSystemd",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),

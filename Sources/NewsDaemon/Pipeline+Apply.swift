@@ -326,6 +326,8 @@ extension Pipeline {
             complainAboutOutput("cannot write the index", error: error, day: nil)
         }
         forgetOldWrites()
+        // A render frees the window it clustered; without this the resident size stays at the largest render's peak.
+        Memory.releaseFreedMemory()
         logger.debug(
             "rendered",
             metadata: [
