@@ -19,16 +19,17 @@ package struct StoryAnalyzer: Sendable {
         struct Occurrence {
             var article: Article
             var quote: Quotation
-            var tokens: [String]
+            /// The quotation's distinct words, built once: each new quotation is compared with every group so far.
+            var words: Set<String>
         }
         var groups: [[Occurrence]] = []
         for entry in entries {
             for quote in entry.article.quotes {
                 let tokens = Tokenizer.words(quote.text)
                 guard tokens.count >= 3 else { continue }
-                let occurrence = Occurrence(article: entry.article, quote: quote, tokens: tokens)
+                let occurrence = Occurrence(article: entry.article, quote: quote, words: Set(tokens))
                 if let index = groups.firstIndex(where: { group in
-                    Self.isSameQuotation(group[0].tokens, tokens, threshold: sameQuotation)
+                    Self.isSameQuotation(group[0].words, occurrence.words, threshold: sameQuotation)
                 }) {
                     if !groups[index].contains(where: { $0.article.contentHash == entry.article.contentHash }) {
                         groups[index].append(occurrence)
@@ -73,9 +74,15 @@ package struct StoryAnalyzer: Sendable {
     /// Two quotations are one when most of the shorter one's words are in the other and the two are of comparable
     /// length: a four-word phrase quoted inside a longer report is not the same quotation as the whole statement.
     static func isSameQuotation(_ a: [String], _ b: [String], threshold: Double) -> Bool {
-        let (x, y) = (Set(a), Set(b))
+        isSameQuotation(Set(a), Set(b), threshold: threshold)
+    }
+
+    static func isSameQuotation(_ x: Set<String>, _ y: Set<String>, threshold: Double) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
-        let shared = Double(x.intersection(y).count)
+        let (smaller, larger) = x.count <= y.count ? (x, y) : (y, x)
+        var common = 0
+        for word in smaller where larger.contains(word) { common += 1 }
+        let shared = Double(common)
         return shared / Double(min(x.count, y.count)) >= threshold && shared / Double(max(x.count, y.count)) >= 0.4
     }
 

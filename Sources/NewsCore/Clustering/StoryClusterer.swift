@@ -75,7 +75,7 @@ package struct StoryClusterer: Sendable {
                 let entries = zip(today, try articles(today)).map { item, article in
                     DigestEntry(article: article, location: item.location, copies: item.copies)
                 }
-                return makeStory(id: group.id, entries).withoutArticleText()
+                return makeStory(id: group.id, entries, features: today.map(\.features)).withoutArticleText()
             }
             var story: Story
             if let memo {
@@ -197,11 +197,16 @@ package struct StoryClusterer: Sendable {
     /// Words a story summary aims for: enough to say what happened, short enough to scan.
     static let summaryWords = 100
 
-    func makeStory(id: StoryID, _ entries: [DigestEntry]) -> Story {
+    /// - Parameter features: the entries' `ClusterFeatures`, in their order, when the caller has them: they hold the
+    ///   term counts this would otherwise compute again from each whole article.
+    func makeStory(id: StoryID, _ entries: [DigestEntry], features: [ClusterFeatures]? = nil) -> Story {
         var statistics = TermStatistics()
-        let counts = entries.map { TermStatistics.terms(of: $0.article) }
-        for termCounts in counts { statistics.add(termCounts) }
-        let centre = TermVector.sum(counts.map { statistics.vector(for: $0) })
+        let termCounts = features?.map { (terms: $0.terms, counts: $0.counts) } ?? entries.map { entry in
+            let sorted = TermStatistics.terms(of: entry.article).sorted { $0.key < $1.key }
+            return (terms: sorted.map(\.key), counts: sorted.map { Int32(clamping: $0.value) })
+        }
+        for item in termCounts { statistics.add(terms: item.terms) }
+        let centre = TermVector.sum(termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) })
 
         // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
         // central their words are to the whole story.
