@@ -4,66 +4,135 @@
 /// 0 — is at least the threshold. Unlike single linkage (connected components), one borderline pair cannot chain
 /// two unrelated stories together. Ties break on the smaller member index, so the result depends only on the graph.
 struct AverageLinkage {
-    /// An edge of the similarity graph, `a < b`.
+    /// An edge of the similarity graph, `a < b`. 32-bit ids: a window never holds two billion articles, and the
+    /// graph is most of a render's memory.
     struct Edge {
-        var a: Int
-        var b: Int
+        var a: Int32
+        var b: Int32
         var similarity: Double
+
+        init(a: Int, b: Int, similarity: Double) {
+            self.a = Int32(a)
+            self.b = Int32(b)
+            self.similarity = similarity
+        }
+    }
+
+    /// A live cluster's link to another: the sum of the similarities between their members.
+    struct Link {
+        var other: Int32
+        var sum: Double
     }
 
     /// Groups of node indexes, each sorted, in order of their smallest member.
-    static func cluster(nodeCount: Int, edges: [Edge], threshold: Double) -> [[Int]] {
-        var members: [Int: [Int]] = [:]
-        for node in 0..<nodeCount { members[node] = [node] }
-        // Sum of edge similarities between two live clusters, keyed by (smaller id, larger id).
-        var sums: [Pair: Double] = [:]
-        var neighbours: [Int: Set<Int>] = [:]
+    ///
+    /// Each cluster keeps its links in an array sorted by the other cluster's id (about 32 bytes an edge, against
+    /// some 100 in dictionaries of pairs and sets of neighbours), and a merge walks the two sorted arrays once.
+    ///
+    /// `edges` is emptied once read, so the list and the links built from it are not held at once.
+    static func cluster(nodeCount: Int, edges: inout [Edge], threshold: Double) -> [[Int]] {
+        var members: [[Int]] = (0..<nodeCount).map { [$0] }
+        var links = [[Link]](repeating: [], count: nodeCount)
         for edge in edges where edge.a != edge.b {
-            let key = Pair(edge.a, edge.b)
-            sums[key, default: 0] += edge.similarity
-            neighbours[edge.a, default: []].insert(edge.b)
-            neighbours[edge.b, default: []].insert(edge.a)
+            links[Int(edge.a)].append(Link(other: edge.b, sum: edge.similarity))
+            links[Int(edge.b)].append(Link(other: edge.a, sum: edge.similarity))
         }
+        edges = []
         var heap = Heap()
-        for (key, sum) in sums where sum >= threshold { heap.push(Candidate(score: sum, pair: key)) }
+        for node in links.indices {
+            // The same pair given twice adds up, in the order given (a stable sort keeps it).
+            var sorted: [Link] = []
+            sorted.reserveCapacity(links[node].count)
+            for link in links[node].enumerated().sorted(by: {
+                $0.element.other != $1.element.other ? $0.element.other < $1.element.other : $0.offset < $1.offset
+            }).map(\.element) {
+                if sorted.last?.other == link.other {
+                    sorted[sorted.count - 1].sum += link.sum
+                } else {
+                    sorted.append(link)
+                }
+            }
+            links[node] = sorted
+            for link in sorted where Int(link.other) > node && link.sum >= threshold {
+                heap.push(Candidate(score: link.sum, pair: Pair(node, Int(link.other))))
+            }
+        }
         while let best = heap.pop() {
-            guard let left = members[best.pair.low], let right = members[best.pair.high],
-                let sum = sums[best.pair]
+            let (keep, gone) = (best.pair.low, best.pair.high)
+            guard !members[keep].isEmpty, !members[gone].isEmpty, let sum = Self.sum(links[keep], to: gone)
             else { continue }
-            let average = sum / Double(left.count * right.count)
+            let average = sum / Double(members[keep].count * members[gone].count)
             // Stale entry: the clusters changed since it was pushed.
             guard abs(average - best.score) < 1e-12 else { continue }
             guard average >= threshold else { break }
-            let keep = best.pair.low
-            let gone = best.pair.high
-            members[keep] = (left + right).sorted()
-            members[gone] = nil
-            sums[best.pair] = nil
-            let others = (neighbours[keep] ?? []).union(neighbours[gone] ?? []).subtracting([keep, gone])
-            neighbours[gone] = nil
-            neighbours[keep] = others
-            for other in others.sorted() {
-                let merged = (sums.removeValue(forKey: Pair(keep, other)) ?? 0)
-                    + (sums.removeValue(forKey: Pair(gone, other)) ?? 0)
-                neighbours[other]?.remove(gone)
-                neighbours[other]?.insert(keep)
-                let key = Pair(keep, other)
-                sums[key] = merged
-                let size = Double(members[keep]!.count * members[other]!.count)
-                let score = merged / size
-                if score >= threshold { heap.push(Candidate(score: score, pair: key)) }
+            members[keep] = (members[keep] + members[gone]).sorted()
+            members[gone] = []
+            // The merged cluster's links: both lists walked once in id order, sums of a shared neighbour added
+            // keep's first, then gone's.
+            let (left, right) = (links[keep], links[gone])
+            links[gone] = []
+            var merged: [Link] = []
+            merged.reserveCapacity(left.count + right.count)
+            var (i, j) = (0, 0)
+            while i < left.count || j < right.count {
+                let next: Link
+                if j == right.count || (i < left.count && left[i].other < right[j].other) {
+                    next = Link(other: left[i].other, sum: left[i].sum + 0)
+                    i += 1
+                } else if i == left.count || right[j].other < left[i].other {
+                    next = Link(other: right[j].other, sum: 0 + right[j].sum)
+                    j += 1
+                } else {
+                    next = Link(other: left[i].other, sum: left[i].sum + right[j].sum)
+                    i += 1
+                    j += 1
+                }
+                let other = Int(next.other)
+                guard other != keep, other != gone else { continue }
+                merged.append(next)
+                Self.relink(&links[other], from: Int32(gone), to: Int32(keep), sum: next.sum)
+                let score = next.sum / Double(members[keep].count * members[other].count)
+                if score >= threshold { heap.push(Candidate(score: score, pair: Pair(keep, other))) }
             }
+            links[keep] = merged
         }
-        return members.values.sorted { $0[0] < $1[0] }
+        return members.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+    }
+
+    /// The sum on the link to `other` in links sorted by id, if there is one.
+    static func sum(_ links: [Link], to other: Int) -> Double? {
+        var (low, high) = (0, links.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(links[mid].other) < other { low = mid + 1 } else { high = mid }
+        }
+        return low < links.count && Int(links[low].other) == other ? links[low].sum : nil
+    }
+
+    /// In a neighbour's sorted links, drops the one to `gone` and sets the one to `keep` to `sum`.
+    static func relink(_ links: inout [Link], from gone: Int32, to keep: Int32, sum: Double) {
+        if let index = links.firstIndex(where: { $0.other == gone }) { links.remove(at: index) }
+        var (low, high) = (0, links.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if links[mid].other < keep { low = mid + 1 } else { high = mid }
+        }
+        if low < links.count && links[low].other == keep {
+            links[low].sum = sum
+        } else {
+            links.insert(Link(other: keep, sum: sum), at: low)
+        }
     }
 
     struct Pair: Hashable {
-        var low: Int
-        var high: Int
+        private var lowID: Int32
+        private var highID: Int32
         init(_ a: Int, _ b: Int) {
-            low = min(a, b)
-            high = max(a, b)
+            lowID = Int32(min(a, b))
+            highID = Int32(max(a, b))
         }
+        var low: Int { Int(lowID) }
+        var high: Int { Int(highID) }
     }
 
     struct Candidate {

@@ -135,7 +135,7 @@ package struct StoryClusterer: Sendable {
             }
             for term in top { postings[term, default: []].append(index) }
         }
-        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: edges, threshold: threshold)
+        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
         return clusters.map { indexes in
             let members = indexes.map { ordered[$0] }
             return Group(id: Self.storyID(for: members), members: members)
