@@ -28,6 +28,18 @@ struct NewsStoreTests {
 
     func makeStore() throws -> NewsStore { try NewsStore(writer: try DatabaseQueue()) }
 
+    var next: CivilDate { CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400) }
+
+    /// A store holding article a.txt (h1) on `day` and b.txt (h2) on `next`.
+    func storeWithArticlesOnTwoDays() throws -> (NewsStore, Article, Article) {
+        let store = try makeStore()
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        let b = sampleArticle("b.txt", sha: "h2", day: next)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        return (store, a, b)
+    }
+
     @Test func migratesAnEmptyDatabase() throws {
         let queue = try DatabaseQueue()
         _ = try NewsStore(writer: queue)
@@ -102,12 +114,7 @@ struct NewsStoreTests {
     }
 
     @Test func replacingStoriesNamesTheOnesThatExistNoMore() throws {
-        let store = try makeStore()
-        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
-        let a = sampleArticle("a.txt", sha: "h1", day: day)
-        let b = sampleArticle("b.txt", sha: "h2", day: next)
-        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
-        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        let (store, a, b) = try storeWithArticlesOnTwoDays()
         func story(_ id: String, _ article: Article) -> Story {
             Story(id: StoryID(id), headline: "H", entries: [DigestEntry(article: article, location: nil)], summary: [])
         }
@@ -152,7 +159,6 @@ struct NewsStoreTests {
         // Written back: the next read computes nothing.
         _ = try store.clusterItems(from: day, through: day, features: compute)
         #expect(computed == ["b.txt"])
-        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
         #expect(try store.clusterItems(from: next, through: next, features: compute).isEmpty)
     }
 
@@ -168,12 +174,7 @@ struct NewsStoreTests {
     }
 
     @Test func countsAreKeptAsFilesAndStoriesAreRecorded() throws {
-        let store = try makeStore()
-        let next = CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400)
-        let a = sampleArticle("a.txt", sha: "h1", day: day)
-        let b = sampleArticle("b.txt", sha: "h2", day: next)
-        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
-        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        let (store, a, _) = try storeWithArticlesOnTwoDays()
         _ = try store.recordProcessed(sampleRecord("c", sha: "h1"), article: nil)
         try store.recordFailed(sampleRecord("d", sha: nil))
         try store.replaceStories(
