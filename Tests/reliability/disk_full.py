@@ -96,24 +96,37 @@ def main():
         figures["seconds_to_catch_up"] = round(time.monotonic() - freed, 2)
         figures["first_error"] = error_lines[0][:300] if error_lines else None
 
-        # The state database's disk full too (as when /var/lib and /srv share one filesystem): nothing can be
-        # recorded. Files must wait, in the processing area or the inbox, and be recorded once space returns.
+        # The state database's disk full too (as when /var/lib and /srv share one filesystem). SQLite may still
+        # commit into write-ahead-log pages it allocated earlier and reuses after a checkpoint, so some files can be
+        # recorded, safely; the rest must wait, in the processing area or the inbox, with a log line saying they
+        # cannot be recorded, and be recorded once space returns.
         fillers = [fill(output), fill(state)]
         state_full_at = time.monotonic()
-        more = [harness.Drop(f"state-full-{i:03d}.txt", harness.article_text(rng, 300 + i), "article")
-                for i in range(30)]
         recorded_before = len(daemon.ledger())
         log_before = len(daemon.log())
-        for item in more:
-            harness.drop(daemon, item, staging, "rename")
+        more = []
+        # Batches until SQLite's reusable pages run out and a file has to wait (at most 10 batches of 30).
+        for batch in range(10):
+            items = [harness.Drop(f"state-full-{batch}-{i:02d}.txt", harness.article_text(rng, 300 + batch * 30 + i),
+                                  "article") for i in range(30)]
+            for item in items:
+                harness.drop(daemon, item, staging, "rename")
+            more += items
+            time.sleep(8)
+            if len(daemon.ledger()) - recorded_before < len(more):
+                break
         drops += more
-        time.sleep(8)
         if not daemon.alive():
             problems.append("the daemon died when the state database's disk filled")
-        if len(daemon.ledger()) > recorded_before:
-            problems.append("files were recorded although the state database's disk was full")
-        if "cannot record" not in daemon.log()[log_before:]:
-            problems.append("the log does not say that files cannot be recorded")
+        recorded_while_full = len(daemon.ledger()) - recorded_before
+        figures["dropped_while_state_full"] = len(more)
+        figures["recorded_while_state_full"] = recorded_while_full
+        if recorded_while_full == len(more):
+            problems.append(f"all {len(more)} files were recorded with the state database's disk full: the scenario "
+                            "never reached a refused write")
+        elif "cannot record" not in daemon.log()[log_before:]:
+            problems.append(f"{len(more) - recorded_while_full} files wait unrecorded, and the log does not say "
+                            "that files cannot be recorded")
         for path in fillers:
             os.remove(path)
         freed = time.monotonic()
@@ -131,7 +144,9 @@ def main():
         f"PASS: output full for {figures['seconds_full']} s: every file recorded, no partial output, "
         f"{figures['error_lines_while_full']} error lines; caught up {figures['seconds_to_catch_up']} s after space "
         f"returned.\n  first error: {figures.get('first_error')}\n"
-        f"PASS: state database's disk full for {figures['state_full_seconds']} s: nothing recorded, nothing lost; all "
+        f"PASS: state database's disk full for {figures['state_full_seconds']} s: "
+        f"{figures['recorded_while_state_full']} of {figures['dropped_while_state_full']} files recorded in space SQLite "
+        f"had, the rest waited, nothing lost; all "
         f"recorded {figures['state_seconds_to_catch_up']} s after space returned"))
 
 
