@@ -382,6 +382,9 @@ extension NewsStore {
 
     package func counters(storiesOn day: CivilDate? = nil) throws -> Counters {
         try writer.read { db in
+            // `newsdigest status` opens the database read-only, so after an upgrade it can see a schema from before
+            // the counts were kept (v5) until the daemon's next start migrates it: then count the tables.
+            guard try db.tableExists("tally") else { return try Self.countedCounters(storiesOn: day, db) }
             var counters = Counters()
             for row in try Row.fetchAll(db, sql: "SELECT name, value FROM tally") {
                 let n: Int = row["value"]
@@ -402,6 +405,25 @@ extension NewsStore {
             }
             return counters
         }
+    }
+
+    /// The counters from the tables themselves, for a database from before schema v5.
+    static func countedCounters(storiesOn day: CivilDate?, _ db: Database) throws -> Counters {
+        var counters = Counters()
+        for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM file GROUP BY status") {
+            let n: Int = row["n"]
+            counters.files += n
+            switch FileStatus(rawValue: row["status"]) {
+            case .duplicate: counters.duplicates = n
+            case .failed: counters.failed = n
+            default: break
+            }
+        }
+        counters.articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+        counters.stories = try Int.fetchOne(
+            db, sql: day == nil ? "SELECT COUNT(DISTINCT storyKey) FROM story" : "SELECT COUNT(*) FROM story WHERE day = ?",
+            arguments: day.map { [$0.description] } ?? []) ?? 0
+        return counters
     }
 
     /// Files kept in the inbox under the keep-in-place policy: their location and the mtime they were recorded with.

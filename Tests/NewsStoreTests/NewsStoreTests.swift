@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NewsCore
 import Testing
@@ -210,5 +211,26 @@ struct NewsStoreTests {
         #expect(counters.files == 4 && counters.articles == 2 && counters.duplicates == 1 && counters.failed == 1)
         #expect(counters.stories == 1)
         #expect(try store.days() == [IndexRenderer.Day(day: day, articles: 2, stories: 1)])
+    }
+
+    @Test func statusReadsADatabaseTheDaemonHasNotMigratedYet() throws {
+        let path = FileManager.default.temporaryDirectory.path + "/newsdigest-v4-\(UInt64.random(in: 0...UInt64.max)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let pool = try DatabasePool(path: path)
+            try NewsStore.migrator.migrate(pool, upTo: "v4: what the clusterer compares, beside each article")
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO file (claimName, fileName, relativePath, size, status, arrivedAt, finishedAt)
+                        VALUES ('a', 'a.txt', 'a.txt', 1, 'processed', 0, 0), ('d', 'd.txt', 'd.txt', 1, 'failed', 0, 0);
+                        INSERT INTO article (sha256, fileName, title, digestDay, published, payload, createdAt)
+                        VALUES ('h1', 'a.txt', 'T', '2025-03-14', '2025-03-14', x'7b7d', 0);
+                        """)
+            }
+        }
+        let store = try #require(try NewsStore.openForReading(path: path))
+        let counters = try store.counters()
+        #expect(counters.files == 2 && counters.articles == 1 && counters.failed == 1 && counters.stories == 0)
     }
 }
