@@ -206,18 +206,15 @@ extension Pipeline {
         // A new article can continue a story of the days around it, which changes what those days show.
         // Only the days with articles within a window of a changed day, from the day index; the full per-day counts
         // are read once, for the index, after the stories change.
-        func shifted(_ day: CivilDate, by offset: Int) -> CivilDate {
-            CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + offset) * 86_400)
-        }
         let sortedDirty = dirtyDays.sorted()
         let known = Set(
             (try? store.articleDays(
-                from: shifted(sortedDirty.first!, by: -clusterer.windowDays),
-                through: shifted(sortedDirty.last!, by: clusterer.windowDays))) ?? [])
+                from: sortedDirty.first!.adding(days: -clusterer.windowDays),
+                through: sortedDirty.last!.adding(days: clusterer.windowDays))) ?? [])
         var expanded = dirtyDays
         for day in dirtyDays {
-            for offset in -clusterer.windowDays...clusterer.windowDays where known.contains(shifted(day, by: offset)) {
-                expanded.insert(shifted(day, by: offset))
+            for offset in -clusterer.windowDays...clusterer.windowDays where known.contains(day.adding(days: offset)) {
+                expanded.insert(day.adding(days: offset))
             }
         }
         let days = expanded.sorted()
@@ -260,8 +257,8 @@ extension Pipeline {
                 // written, one story at a time.
                 let readBegan = Date()
                 let items = try store.clusterItems(
-                    from: shifted(chunk.first!, by: -clusterer.windowDays),
-                    through: shifted(chunk.last!, by: clusterer.windowDays), features: clusterer.features(of:))
+                    from: chunk.first!.adding(days: -clusterer.windowDays),
+                    through: chunk.last!.adding(days: clusterer.windowDays), features: clusterer.features(of:))
                 let clusterBegan = Date()
                 readSeconds += clusterBegan.timeIntervalSince(readBegan)
                 windowArticles += items.count

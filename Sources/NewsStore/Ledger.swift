@@ -383,10 +383,16 @@ extension NewsStore {
     package func counters(storiesOn day: CivilDate? = nil) throws -> Counters {
         try writer.read { db in
             // `newsdigest status` opens the database read-only, so after an upgrade it can see a schema from before
-            // the counts were kept (v5) until the daemon's next start migrates it: then count the tables.
-            guard try db.tableExists("tally") else { return try Self.countedCounters(storiesOn: day, db) }
+            // the counts were kept (v5) until the daemon's next start migrates it: then the tables are counted.
+            let kept = try db.tableExists("tally")
+            let tally = kept
+                ? "SELECT name, value FROM tally"
+                : """
+                    SELECT status AS name, COUNT(*) AS value FROM file GROUP BY status
+                    UNION ALL SELECT 'articles', COUNT(*) FROM article
+                    """
             var counters = Counters()
-            for row in try Row.fetchAll(db, sql: "SELECT name, value FROM tally") {
+            for row in try Row.fetchAll(db, sql: tally) {
                 let n: Int = row["value"]
                 switch row["name"] as String {
                 case "articles": counters.articles = n
@@ -396,34 +402,15 @@ extension NewsStore {
                 }
             }
             if let day {
-                counters.stories =
-                    try Int.fetchOne(db, sql: "SELECT stories FROM dayCount WHERE day = ?", arguments: [day.description])
-                    ?? 0
+                let stories = kept
+                    ? "SELECT stories FROM dayCount WHERE day = ?" : "SELECT COUNT(*) FROM story WHERE day = ?"
+                counters.stories = try Int.fetchOne(db, sql: stories, arguments: [day.description]) ?? 0
             } else {
                 // Only `newsdigest status` asks for every day's; a story spanning days counts once.
                 counters.stories = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT storyKey) FROM story") ?? 0
             }
             return counters
         }
-    }
-
-    /// The counters from the tables themselves, for a database from before schema v5.
-    static func countedCounters(storiesOn day: CivilDate?, _ db: Database) throws -> Counters {
-        var counters = Counters()
-        for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM file GROUP BY status") {
-            let n: Int = row["n"]
-            counters.files += n
-            switch FileStatus(rawValue: row["status"]) {
-            case .duplicate: counters.duplicates = n
-            case .failed: counters.failed = n
-            default: break
-            }
-        }
-        counters.articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
-        counters.stories = try Int.fetchOne(
-            db, sql: day == nil ? "SELECT COUNT(DISTINCT storyKey) FROM story" : "SELECT COUNT(*) FROM story WHERE day = ?",
-            arguments: day.map { [$0.description] } ?? []) ?? 0
-        return counters
     }
 
     /// Files kept in the inbox under the keep-in-place policy: their location and the mtime they were recorded with.

@@ -29,7 +29,7 @@ struct NewsStoreTests {
 
     func makeStore() throws -> NewsStore { try NewsStore(writer: try DatabaseQueue()) }
 
-    var next: CivilDate { CivilDate(secondsSinceEpoch: Int64(day.daysSinceEpoch + 1) * 86_400) }
+    var next: CivilDate { day.adding(days: 1) }
 
     /// A store holding article a.txt (h1) on `day` and b.txt (h2) on `next`.
     func storeWithArticlesOnTwoDays() throws -> (NewsStore, Article, Article) {

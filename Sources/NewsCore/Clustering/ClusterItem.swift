@@ -99,7 +99,7 @@ package struct ClusterFeatures: Sendable, Equatable {
         if flags & 2 != 0 { guard let value = reader.integer() else { return nil }; seconds = Int(value) }
         if flags & 4 != 0 { guard let value = reader.integer() else { return nil }; offset = Int(value) }
         published = PublicationDate(
-            day: CivilDate(secondsSinceEpoch: day * 86_400), secondsIntoDay: seconds, utcOffsetSeconds: offset,
+            day: CivilDate(daysSinceEpoch: Int(day)), secondsIntoDay: seconds, utcOffsetSeconds: offset,
             origin: Self.originCodes[Int(originCode)])
         titleIsGenerated = flags & 1 != 0
         guard let termCount = reader.integer(), termCount >= 0, termCount <= reader.remaining else { return nil }

@@ -42,6 +42,15 @@ package struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.day = d
     }
 
+    /// The day `days` days later (earlier when negative).
+    package func adding(days: Int) -> CivilDate {
+        CivilDate(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    package init(daysSinceEpoch days: Int) {
+        self.init(secondsSinceEpoch: Int64(days) * 86_400)
+    }
+
     /// Days since 1970-01-01.
     package var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year
