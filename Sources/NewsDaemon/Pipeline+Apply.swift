@@ -324,6 +324,7 @@ extension Pipeline {
         }
         forgetOldWrites()
         // A render frees the window it clustered; without this the resident size stays at the largest render's peak.
+        let residentBeforeRelease = Memory.residentBytes()
         Memory.releaseFreedMemory()
         logger.debug(
             "rendered",
@@ -331,7 +332,8 @@ extension Pipeline {
                 "days": "\(days.count)", "window_articles": "\(windowArticles)",
                 "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))", "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
                 "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
-                "memo": "\(clusteringMemo.counts.articles) articles, \(clusteringMemo.counts.stories) stories",
+                "memo_stories": "\(clusteringMemo.counts.stories)",
+                "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
             ])
         if failedDays.isEmpty, let seconds = outputFailures.ended() {
             logger.notice("the outputs are written again after \(seconds) s of failures; every digest is current")

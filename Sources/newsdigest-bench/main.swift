@@ -7,6 +7,7 @@
 //   newsdigest-bench analyze [--seconds S] [--jsonl OUT] DIR   extraction throughput over every file of DIR
 //   newsdigest-bench dedup [--seconds S] DIR                   near-duplicate detection over the bodies of DIR
 //   newsdigest-bench cluster [--seconds S] DIR                 one story clustering of every article of DIR
+//   newsdigest-bench group [--seconds S] DIR                   the grouping alone, by phase (fold, edges, linkage)
 //
 // Each prints one JSON object on standard output.
 
@@ -152,8 +153,38 @@ func run() throws {
             ("seconds_per_clustering", .double(seconds / Double(passes))),
             ("articles_per_s", rate(entries.count, passes, seconds)),
         ])
+    case "group":
+        // The clustering alone, phase by phase, over features computed beforehand, as a render does.
+        let clusterer = StoryClusterer()
+        let items = extractAll(files, hashes: hashes, extractor: extractor).compactMap { $0 }.map {
+            ClusterItem(DigestEntry(article: $0, location: nil), features: clusterer.features(of: $0))
+        }
+        var (foldSeconds, edgeSeconds, linkSeconds) = (0.0, 0.0, 0.0)
+        var (edgeCount, groupCount, largest) = (0, 0, 0)
+        let (passes, seconds) = timed(minimumSeconds: options.minimumSeconds) {
+            var start = monotonicSeconds()
+            var sorted = items.sorted(by: StoryClusterer.memberOrder)
+            let ordered = StoryClusterer.foldNearDuplicates(&sorted, detector: clusterer.nearDuplicates).map { sorted[$0] }
+            foldSeconds += monotonicSeconds() - start
+            start = monotonicSeconds()
+            var edges = clusterer.similarityEdges(ordered)
+            edgeCount = edges.count
+            edgeSeconds += monotonicSeconds() - start
+            start = monotonicSeconds()
+            let groups = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: clusterer.threshold)
+            linkSeconds += monotonicSeconds() - start
+            groupCount = groups.count
+            largest = groups.map(\.count).max() ?? 0
+        }
+        printJSON([
+            ("mode", "group"), ("articles", .int(items.count)), ("edges", .int(edgeCount)),
+            ("groups", .int(groupCount)), ("largest_group", .int(largest)), ("passes", .int(passes)),
+            ("seconds_per_clustering", .double(seconds / Double(passes))),
+            ("fold_s", .double(foldSeconds / Double(passes))), ("edges_s", .double(edgeSeconds / Double(passes))),
+            ("linkage_s", .double(linkSeconds / Double(passes))),
+        ])
     default:
-        throw BenchError(description: "unknown mode '\(options.mode)': analyze, dedup or cluster")
+        throw BenchError(description: "unknown mode '\(options.mode)': analyze, dedup, cluster or group")
     }
 }
 

@@ -28,6 +28,49 @@ struct NearDuplicateDetectorTests {
         #expect(originals == [nil, nil, 0])
     }
 
+    @Test("skipping candidates that share too few bands finds the same originals as comparing every pair")
+    func bandFilterIsExact() {
+        // Signatures made by changing 0–20 positions of a few bases, so pairs fall on both sides of the threshold
+        // (52 equal positions of 64); too few per base to fill any bucket.
+        var generator = SplitMix(seed: 7)
+        let bases = (0..<12).map { _ in (0..<NearDuplicateDetector.hashCount).map { _ in generator.next() } }
+        let signatures: [[UInt64]?] = (0..<400).map { n in
+            var signature = bases[Int(generator.next() % UInt64(bases.count))]
+            for _ in 0..<Int(generator.next() % 21) {
+                signature[Int(generator.next() % UInt64(signature.count))] = generator.next()
+            }
+            return n % 50 == 0 ? nil : signature
+        }
+        let detector = NearDuplicateDetector()
+        // The reference: each signature's best earlier original by equal positions, ties to the earliest.
+        var expected = [Int?](repeating: nil, count: signatures.count)
+        for (index, signature) in signatures.enumerated() {
+            guard let signature else { continue }
+            var best: (index: Int, equal: Int)?
+            for other in 0..<index where expected[other] == nil {
+                guard let candidate = signatures[other] else { continue }
+                let equal = zip(signature, candidate).filter { $0 == $1 }.count
+                if Double(equal) / Double(signature.count) >= detector.threshold, equal > (best?.equal ?? 0) {
+                    best = (other, equal)
+                }
+            }
+            if let best { expected[index] = expected[best.index] ?? best.index }
+        }
+        let found = detector.originals(ofSignatures: signatures)
+        #expect(found == expected)
+        #expect(found.compactMap { $0 }.count > 100, "the case must hold many copies to mean anything")
+    }
+
+    /// A fixed pseudo-random sequence, so the test sees the same signatures every run.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return NearDuplicateDetector.mix(state)
+        }
+    }
+
     @Test("a copy is still found among many texts that share boilerplate, past the bucket limit")
     func copyAmongTemplatedTexts() {
         // Texts that share a long template but differ in their own sentence: not copies of each other, and enough

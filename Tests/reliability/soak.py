@@ -37,6 +37,7 @@ def main():
     parser.add_argument("--tolerance", type=float, default=0.10)
     parser.add_argument("--csv")
     parser.add_argument("--json")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (daemon.log, var/) when it passes")
     options = parser.parse_args()
     rng = harness.seeded_random(50)
     work = tempfile.mkdtemp(prefix="newsdigest-soak.")
@@ -112,9 +113,9 @@ def main():
     print(f"{len(drops)} files at {options.rate}/s for {options.seconds:.0f} s; RSS per-minute medians after warm-up "
           f"{figures['rss_mib_first_warm_minute']} → {figures['rss_mib_last_minute']} MiB "
           f"(max {figures['rss_mib_max']}, spread {spread:.1%})")
-    if problems:
+    if problems or options.keep:
         print(f"work folder kept: {work}")
-        return 1
+        return 1 if problems else 0
     shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -3,15 +3,15 @@
 /// Two clusters merge while the average similarity over all pairs of their members — pairs with no edge count as
 /// 0 — is at least the threshold. Unlike single linkage (connected components), one borderline pair cannot chain
 /// two unrelated stories together. Ties break on the smaller member index, so the result depends only on the graph.
-struct AverageLinkage {
+package struct AverageLinkage {
     /// An edge of the similarity graph, `a < b`. 32-bit ids: a window never holds two billion articles, and the
     /// graph is most of a render's memory.
-    struct Edge {
-        var a: Int32
-        var b: Int32
-        var similarity: Double
+    package struct Edge {
+        package var a: Int32
+        package var b: Int32
+        package var similarity: Double
 
-        init(a: Int, b: Int, similarity: Double) {
+        package init(a: Int, b: Int, similarity: Double) {
             self.a = Int32(a)
             self.b = Int32(b)
             self.similarity = similarity
@@ -30,7 +30,7 @@ struct AverageLinkage {
     /// some 100 in dictionaries of pairs and sets of neighbours), and a merge walks the two sorted arrays once.
     ///
     /// `edges` is emptied once read, so the list and the links built from it are not held at once.
-    static func cluster(nodeCount: Int, edges: inout [Edge], threshold: Double) -> [[Int]] {
+    package static func cluster(nodeCount: Int, edges: inout [Edge], threshold: Double) -> [[Int]] {
         var members: [[Int]] = (0..<nodeCount).map { [$0] }
         var links = [[Link]](repeating: [], count: nodeCount)
         for edge in edges where edge.a != edge.b {
@@ -65,7 +65,7 @@ struct AverageLinkage {
             // Stale entry: the clusters changed since it was pushed.
             guard abs(average - best.score) < 1e-12 else { continue }
             guard average >= threshold else { break }
-            members[keep] = (members[keep] + members[gone]).sorted()
+            members[keep] = Self.mergeSorted(members[keep], members[gone])
             members[gone] = []
             // The merged cluster's links: both lists walked once in id order, sums of a shared neighbour added
             // keep's first, then gone's.
@@ -101,27 +101,49 @@ struct AverageLinkage {
 
     /// The sum on the link to `other` in links sorted by id, if there is one.
     static func sum(_ links: [Link], to other: Int) -> Double? {
+        let index = position(of: Int32(other), in: links)
+        return index < links.count && Int(links[index].other) == other ? links[index].sum : nil
+    }
+
+    /// Where `other` is or would go in links sorted by id (a binary search: a large cluster has thousands of links).
+    static func position(of other: Int32, in links: [Link]) -> Int {
         var (low, high) = (0, links.count)
         while low < high {
             let mid = (low + high) / 2
-            if Int(links[mid].other) < other { low = mid + 1 } else { high = mid }
+            if links[mid].other < other { low = mid + 1 } else { high = mid }
         }
-        return low < links.count && Int(links[low].other) == other ? links[low].sum : nil
+        return low
     }
 
     /// In a neighbour's sorted links, drops the one to `gone` and sets the one to `keep` to `sum`.
     static func relink(_ links: inout [Link], from gone: Int32, to keep: Int32, sum: Double) {
-        if let index = links.firstIndex(where: { $0.other == gone }) { links.remove(at: index) }
-        var (low, high) = (0, links.count)
-        while low < high {
-            let mid = (low + high) / 2
-            if links[mid].other < keep { low = mid + 1 } else { high = mid }
-        }
+        let goneIndex = position(of: gone, in: links)
+        if goneIndex < links.count && links[goneIndex].other == gone { links.remove(at: goneIndex) }
+        let low = position(of: keep, in: links)
         if low < links.count && links[low].other == keep {
             links[low].sum = sum
         } else {
             links.insert(Link(other: keep, sum: sum), at: low)
         }
+    }
+
+    /// Two ascending lists of node indexes as one.
+    static func mergeSorted(_ a: [Int], _ b: [Int]) -> [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                merged.append(a[i])
+                i += 1
+            } else {
+                merged.append(b[j])
+                j += 1
+            }
+        }
+        merged += a[i...]
+        merged += b[j...]
+        return merged
     }
 
     struct Pair: Hashable {

@@ -29,24 +29,41 @@ package struct NearDuplicateDetector: Sendable {
         var buckets: [Int: [Int]] = [:]
         var result = [Int?](repeating: nil, count: signatures.count)
         let rows = Self.hashCount / Self.bands
+        let agreeingNeeded = minimumAgreeingPositions
+        let sharedBandsNeeded = max(1, Self.bands - (Self.hashCount - agreeingNeeded))
+        // How many of the current text's bands each earlier original shares, and which originals were met.
+        var sharedBands = [UInt8](repeating: 0, count: signatures.count)
+        var met: [Int] = []
         for (index, signature) in signatures.enumerated() {
             guard let signature else { continue }
-            var candidates = Set<Int>()
             var keys: [Int] = []
+            var fullBuckets = 0
             for band in 0..<Self.bands {
                 var hasher = FNV1a()
                 hasher.combine(UInt64(band))
                 for row in 0..<rows { hasher.combine(signature[band * rows + row]) }
                 let key = Int(truncatingIfNeeded: hasher.value)
                 keys.append(key)
-                candidates.formUnion(buckets[key] ?? [])
+                guard let bucket = buckets[key] else { continue }
+                if bucket.count >= Self.bucketLimit { fullBuckets += 1 }
+                for other in bucket {
+                    if sharedBands[other] == 0 { met.append(other) }
+                    sharedBands[other] += 1
+                }
             }
-            var best: (index: Int, similarity: Double)?
-            for other in candidates.sorted() {
-                guard let otherSignature = signatures[other] else { continue }
-                let similarity = Self.estimatedJaccard(signature, otherSignature)
-                if similarity >= threshold, similarity > (best?.similarity ?? 0) { best = (other, similarity) }
+            // A copy shares at least `sharedBandsNeeded` whole bands (see `minimumAgreeingPositions`); it may be missing
+            // from a full bucket, since a full bucket takes no more, so each full bucket lowers what is required.
+            let needed = max(1, sharedBandsNeeded - fullBuckets)
+            var best: (index: Int, agreeing: Int)?
+            met.sort()
+            for other in met where Int(sharedBands[other]) >= needed {
+                guard let otherSignature = signatures[other],
+                    let agreeing = Self.agreeingPositions(signature, otherSignature, atLeast: agreeingNeeded)
+                else { continue }
+                if agreeing > (best?.agreeing ?? 0) { best = (other, agreeing) }
             }
+            for other in met { sharedBands[other] = 0 }
+            met.removeAll(keepingCapacity: true)
             if let best {
                 // Point at the first text of the chain, so copies of copies share one original.
                 result[index] = result[best.index] ?? best.index
@@ -63,6 +80,31 @@ package struct NearDuplicateDetector: Sendable {
             }
         }
         return result
+    }
+
+    /// The fewest equal signature positions of two texts at or above `threshold` (52 of 64 at 0.8).
+    ///
+    /// It also bounds the bands they share: at most `hashCount` less this many positions differ (12), each differing
+    /// position spoils at most one band, so at least `bands` less that many bands (4 of 16) agree whole. `originals`
+    /// compares only candidates met in that many bands, and the bound is exact: no pair at the threshold is skipped.
+    var minimumAgreeingPositions: Int {
+        Int((threshold * Double(Self.hashCount)).rounded(.up))
+    }
+
+    /// How many positions of `a` and `b` agree, or nil as soon as fewer than `needed` can.
+    static func agreeingPositions(_ a: [UInt64], _ b: [UInt64], atLeast needed: Int) -> Int? {
+        guard a.count == b.count else { return nil }
+        let allowedToDiffer = a.count - needed
+        var differing = 0
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for i in 0..<a.count where a[i] != b[i] {
+                    differing += 1
+                    if differing > allowedToDiffer { return nil }
+                }
+                return a.count - differing
+            }
+        }
     }
 
     package func signature(_ text: String) -> [UInt64]? {
@@ -83,12 +125,6 @@ package struct NearDuplicateDetector: Sendable {
             }
         }
         return minima
-    }
-
-    static func estimatedJaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
-        var equal = 0
-        for i in 0..<a.count where a[i] == b[i] { equal += 1 }
-        return Double(equal) / Double(a.count)
     }
 
     /// Fixed seeds, so signatures are the same in every process.

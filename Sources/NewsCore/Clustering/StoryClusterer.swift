@@ -107,6 +107,17 @@ package struct StoryClusterer: Sendable {
         let kept = Self.foldNearDuplicates(&sorted, detector: nearDuplicates)
         let ordered = kept.map { sorted[$0] }
         sorted = []
+        var edges = similarityEdges(ordered)
+        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
+        return clusters.map { indexes in
+            let members = indexes.map { ordered[$0] }
+            return Group(id: Self.storyID(for: members), members: members)
+        }
+    }
+
+    /// The similarity graph of `ordered` (near-duplicates already folded): an edge for each candidate pair with a
+    /// positive similarity, from the inverted index over each item's heaviest terms.
+    package func similarityEdges(_ ordered: [ClusterItem]) -> [AverageLinkage.Edge] {
         var statistics = TermStatistics()
         for item in ordered { statistics.add(terms: item.features.terms) }
         let vectors = ordered.map { statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
@@ -119,27 +130,30 @@ package struct StoryClusterer: Sendable {
         // a theme of the week rather than one event, whatever the window's size: without that bound a large window
         // gives every article hundreds of candidates, and the similarity graph grows with the square of the window.
         let commonLimit = min(maximumPostings, max(8, ordered.count / 20))
+        // Candidates of the current item: a mark per item and the list of those marked, reset after each item,
+        // which costs far less than a set built and hashed for every item of a large window.
+        var isCandidate = [Bool](repeating: false, count: ordered.count)
+        var candidates: [Int] = []
         for (index, vector) in vectors.enumerated() {
-            var candidates = Set<Int>()
             let top = vector.topTerms(indexedTerms).filter {
                 statistics.documentFrequency[$0, default: 0] <= commonLimit
             }
             for term in top {
-                for other in postings[term] ?? [] where abs(days[other] - days[index]) <= windowDays {
-                    candidates.insert(other)
+                for other in postings[term] ?? [] where !isCandidate[other] && abs(days[other] - days[index]) <= windowDays {
+                    isCandidate[other] = true
+                    candidates.append(other)
                 }
             }
-            for other in candidates.sorted() {
+            candidates.sort()
+            for other in candidates {
+                isCandidate[other] = false
                 let similarity = vectors[other].cosine(vector) * Self.timeDecay(abs(days[other] - days[index]))
                 if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
             }
+            candidates.removeAll(keepingCapacity: true)
             for term in top { postings[term, default: []].append(index) }
         }
-        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
-        return clusters.map { indexes in
-            let members = indexes.map { ordered[$0] }
-            return Group(id: Self.storyID(for: members), members: members)
-        }
+        return edges
     }
 
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
@@ -147,7 +161,7 @@ package struct StoryClusterer: Sendable {
 
     /// Folds each near-duplicate into the earlier item it copies, as a further copy of that article. Returns the
     /// indexes of the items that remain, with the copies added to `items` in place.
-    static func foldNearDuplicates(_ items: inout [ClusterItem], detector: NearDuplicateDetector) -> [Int] {
+    package static func foldNearDuplicates(_ items: inout [ClusterItem], detector: NearDuplicateDetector) -> [Int] {
         let originals = detector.originals(ofSignatures: items.map(\.features.signature))
         var kept: [Int] = []
         var isKept = [Bool](repeating: false, count: items.count)
@@ -169,7 +183,7 @@ package struct StoryClusterer: Sendable {
         return kept
     }
 
-    static func memberOrder(_ a: ClusterItem, _ b: ClusterItem) -> Bool {
+    package static func memberOrder(_ a: ClusterItem, _ b: ClusterItem) -> Bool {
         let (x, y) = (a.published, b.published)
         if x.day != y.day { return x.day < y.day }
         let (tx, ty) = (x.secondsIntoDay ?? 0, y.secondsIntoDay ?? 0)
