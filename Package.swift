@@ -42,7 +42,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CIconv"),
-        .systemLibrary(name: "CMalloc"),
+        // The process's allocator (docs/decisions/0001-dependencies.md).
+        .systemLibrary(name: "CJemalloc", pkgConfig: "jemalloc", providers: [.apt(["libjemalloc-dev"])]),
         .target(
             name: "NewsCore",
             dependencies: [
@@ -63,7 +64,7 @@ let package = Package(
             name: "NewsLinux",
             dependencies: [
                 "CInotify",
-                "CMalloc",
+                "CJemalloc",
                 "CSystemd",
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Logging", package: "swift-log"),
