@@ -361,6 +361,27 @@ struct PlainTextExtractorTests {
         #expect(article.body.hasPrefix("Lawmakers debated the bill on Monday night."))
     }
 
+    @Test("a headline ending in a period is still the title when header lines follow it")
+    func headlineWithPeriodAboveHeaders() throws {
+        // A feed exporter's layout: the headline, then `date`, `source` and `url` lines. Headlines such as these
+        // end in a period ("Inc.", or written as a sentence), which alone would make them the lead.
+        for headline in ["Snowden Inc.", "Edward Snowden speaks at SXSW in Austin on Monday, March 10."] {
+            let article = try Fixtures.extract(
+                """
+                \(headline)
+                date 2014-03-11T04:45:17.713Z
+                source Politico
+                url http://www.politico.com/story/2014/03/snowden
+
+                """)
+            #expect(article.title == headline)
+            #expect(!article.titleIsGenerated)
+            #expect(article.published.day == Fixtures.day("2014-03-11"))
+            #expect(article.published.origin == .header)
+            #expect(article.outlet == "Politico")
+        }
+    }
+
     @Test("the embed outlet is used when nothing else names one")
     func embedOutlet() throws {
         let article = try Fixtures.extract(

@@ -202,6 +202,9 @@ package struct PlainTextExtractor: Sendable {
         guard !line.isEmpty, words.count <= 25, line.count <= 250 else { return nil }
         guard lines.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
         if line.hasSuffix(":") { return nil }
+        // A line with header lines right under it (`date …`, `source …`) is a feed exporter's headline, whatever
+        // it ends with: "Snowden Inc." or a headline written as a sentence.
+        if let next = lines.dropFirst().first, headerPair(Substring(next.trimmingWhitespace())) != nil { return line }
         // Headlines do not end with a period, except in capitals or tokenised copy ("… WIN .").
         if line.hasSuffix(".") && !line.hasSuffix("...") && !line.hasSuffix(" .") && line.uppercased() != line {
             return nil
