@@ -85,18 +85,34 @@ def main():
         daemon.kill()
     window_filled = options.seconds * (2 * options.window_days + 1) / options.days
     warm_up = max(options.seconds * 0.1, window_filled if options.dating == "feed" else 0)
-    warm = [s for s in samples if s[0] >= warm_up]
+    # Samples under load: after the warm-up and before the drops stop. The sample taken once every file is in
+    # (the daemon idle) is reported on its own, not as a minute of the curve.
+    warm = [s for s in samples if warm_up <= s[0] <= options.seconds]
     minutes = {}
     for at, rss, _ in warm:
         minutes.setdefault(int(at // 60), []).append(rss)
-    medians = [harness.median(v) for _, v in sorted(minutes.items())]
+    per_minute = [v for _, v in sorted(minutes.items())]
+    medians = [harness.median(v) for v in per_minute]
     spread = (max(medians) - min(medians)) / min(medians) if medians else 0
+    mib = lambda kib: round(kib / 1024, 1)
+    slope = None
+    if len(warm) > 2:
+        xs, ys = [s[0] / 3600 for s in warm], [s[1] / 1024 for s in warm]
+        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+        slope = round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs), 1)
     figures = {
         "seconds": options.seconds, "rate": options.rate, "files": len(drops), "dating": options.dating,
         "days": options.days, "warm_up_seconds": round(warm_up),
-        "rss_mib_first_warm_minute": round(medians[0] / 1024, 1) if medians else None,
-        "rss_mib_last_minute": round(medians[-1] / 1024, 1) if medians else None,
-        "rss_mib_max": round(max(medians) / 1024, 1) if medians else None,
+        "rss_mib_first_warm_minute": mib(medians[0]) if medians else None,
+        "rss_mib_last_minute": mib(medians[-1]) if medians else None,
+        "rss_mib_max": mib(max(medians)) if medians else None,
+        # Each minute's lowest sample is close to the live data between renders; its highest, a render's peak.
+        "rss_mib_minute_medians": [mib(v) for v in medians],
+        "rss_mib_minute_lows": [mib(min(v)) for v in per_minute],
+        "rss_mib_minute_highs": [mib(max(v)) for v in per_minute],
+        "rss_mib_mean": mib(sum(s[1] for s in warm) / len(warm)) if warm else None,
+        "rss_mib_per_hour_slope": slope,
+        "rss_mib_after_run": mib(samples[-1][1]) if samples else None,
         "spread": round(spread, 3), "samples": samples,
     }
     if spread > options.tolerance and options.dating == "feed":
@@ -112,7 +128,8 @@ def main():
         print(f"FAIL: {problem}")
     print(f"{len(drops)} files at {options.rate}/s for {options.seconds:.0f} s; RSS per-minute medians after warm-up "
           f"{figures['rss_mib_first_warm_minute']} → {figures['rss_mib_last_minute']} MiB "
-          f"(max {figures['rss_mib_max']}, spread {spread:.1%})")
+          f"(max {figures['rss_mib_max']}, spread {spread:.1%}); mean {figures['rss_mib_mean']} MiB, "
+          f"slope {figures['rss_mib_per_hour_slope']} MiB/h, {figures['rss_mib_after_run']} MiB once idle")
     if problems or options.keep:
         print(f"work folder kept: {work}")
         return 1 if problems else 0
