@@ -332,7 +332,7 @@ extension Pipeline {
                 "days": "\(days.count)", "window_articles": "\(windowArticles)",
                 "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))", "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
                 "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
-                "memo_stories": "\(clusteringMemo.counts.stories)",
+                "memo_stories": "\(clusteringMemo.storyCount)",
                 "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
             ])
         if failedDays.isEmpty, let seconds = outputFailures.ended() {

@@ -199,27 +199,6 @@ extension NewsStore {
         }
     }
 
-    /// The entries of one day's digest: its articles with where their originals are and their exact copies.
-    package func entries(on day: CivilDate) throws -> [DigestEntry] {
-        try entries(from: day, through: day)
-    }
-
-    /// The entries of every day from `first` through `last`.
-    package func entries(from first: CivilDate, through last: CivilDate) throws -> [DigestEntry] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT id, payload, location FROM article WHERE digestDay BETWEEN ? AND ? ORDER BY id",
-                arguments: [first.description, last.description])
-            let copies = try Self.exactCopies(from: first, through: last, db)
-            let decoder = JSONDecoder()
-            return try rows.map { row in
-                let id: Int64 = row["id"]
-                let article = try decoder.decode(Article.self, from: row["payload"] as Data)
-                return DigestEntry(article: article, location: row["location"], copies: copies[id] ?? [])
-            }
-        }
-    }
-
     /// What the clusterer needs of every article from `first` through `last`, without decoding the articles.
     ///
     /// - Parameter features: computes an article's features where none are stored, or they were stored by another

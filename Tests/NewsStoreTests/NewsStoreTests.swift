@@ -75,10 +75,10 @@ struct NewsStoreTests {
         #expect(try store.hasArticle(sha256: "h1"))
         let second = try store.recordProcessed(sampleRecord("b", sha: "h1"), article: nil)
         #expect(second == .duplicate(ofFile: "a.txt", day: day))
-        let entries = try store.entries(on: day)
-        #expect(entries.count == 1)
-        #expect(entries[0].article == sampleArticle("a.txt", sha: "h1", day: day))
-        #expect(entries[0].copies.map(\.fileName) == ["b.txt"])
+        let items = try store.clusterItems(from: day, through: day, features: StoryClusterer().features(of:))
+        #expect(items.map(\.contentHash) == ["h1"])
+        #expect(items[0].copies.map(\.fileName) == ["b.txt"])
+        #expect(try store.articles(contentHashes: ["h1"]) == [sampleArticle("a.txt", sha: "h1", day: day)])
         let counters = try store.counters()
         #expect(counters.files == 2 && counters.articles == 1 && counters.duplicates == 1)
     }
@@ -99,7 +99,7 @@ struct NewsStoreTests {
         try store.recordFailed(record)
         let stored = try #require(try store.fileRecord(claimName: "bad"))
         #expect(stored.status == .failed && stored.error == "the file is empty")
-        #expect(try store.entries(on: day).isEmpty)
+        #expect(try store.clusterItems(from: day, through: day, features: StoryClusterer().features(of:)).isEmpty)
     }
 
     @Test func storiesAreReplacedPerDayAndCounted() throws {

@@ -1,18 +1,12 @@
-/// Remembers what the clusterer derives from each article and builds for each story, so that re-clustering a window
-/// in which little changed costs little.
+/// Remembers the stories the clusterer built, so that re-rendering a window in which little changed costs little.
 ///
-/// It memoises pure functions of their keys only: an article's terms and MinHash signature depend on its content
-/// (the content hash), and a story depends on its id and its members. The results are therefore byte-identical
-/// with or without the memo; it only saves work. Entries not used for `retainedGenerations` clusterings are
+/// It memoises a pure function of its key only: a story depends on its id, the summary length and its members.
+/// The results are therefore byte-identical with or without the memo; it only saves work. (An article's features
+/// need no memo: the store keeps them beside the article.) Entries not used for `retainedGenerations` clusterings are
 /// forgotten, so memory follows the articles being re-clustered, not the whole history.
 ///
 /// Not thread-safe: one owner uses it from one queue (the daemon's apply queue).
 package final class ClusteringMemo {
-    struct Features {
-        var features: ClusterFeatures
-        var usedIn: Int
-    }
-
     /// What a story is built from: its id, the summary length and, for each member, the content and where it and its
     /// copies are.
     struct StoryKey: Hashable {
@@ -36,15 +30,14 @@ package final class ClusteringMemo {
         }
     }
 
-    var features: [String: Features] = [:]
     var stories: [StoryKey: (story: Story, usedIn: Int)] = [:]
     private(set) var generation = 0
     let retainedGenerations: Int
 
     package init(retainedGenerations: Int = 2) { self.retainedGenerations = retainedGenerations }
 
-    /// Articles and stories remembered now (for tests and the status report).
-    package var counts: (articles: Int, stories: Int) { (features.count, stories.count) }
+    /// Stories remembered now (for tests and the debug log).
+    package var storyCount: Int { stories.count }
 
     /// Starts one clustering; forgets what the last `retainedGenerations` clusterings did not use.
     ///
@@ -52,19 +45,7 @@ package final class ClusteringMemo {
     func beginGeneration() {
         generation += 1
         let oldest = generation - retainedGenerations
-        features = features.filter { $0.value.usedIn > oldest }
         stories = stories.filter { $0.value.usedIn > oldest }
-    }
-
-    func features(of article: Article, detector: NearDuplicateDetector) -> ClusterFeatures {
-        if var known = features[article.contentHash] {
-            known.usedIn = generation
-            features[article.contentHash] = known
-            return known.features
-        }
-        let computed = ClusterFeatures(article: article, detector: detector)
-        features[article.contentHash] = Features(features: computed, usedIn: generation)
-        return computed
     }
 
     func story<Failure: Error>(

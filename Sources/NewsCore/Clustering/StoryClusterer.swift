@@ -39,9 +39,7 @@ package struct StoryClusterer: Sendable {
     ///
     /// A `memo` kept between calls saves recomputing what did not change; the result is the same without it.
     package func digests(for days: [CivilDate], entries: [DigestEntry], memo: ClusteringMemo? = nil) -> [Digest] {
-        let items = entries.map { entry in
-            ClusterItem(entry, features: memo?.features(of: entry.article, detector: nearDuplicates) ?? features(of: entry.article))
-        }
+        let items = entries.map { entry in ClusterItem(entry, features: features(of: entry.article)) }
         let groups = cluster(items, memo: memo)
         var articles: [String: Article] = [:]
         for entry in entries { articles[entry.article.contentHash] = entry.article }
