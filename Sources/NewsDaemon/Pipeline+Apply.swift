@@ -324,17 +324,22 @@ extension Pipeline {
         }
         forgetOldWrites()
         // A render frees the window it clustered; without this the resident size stays at the largest render's peak.
-        let residentBeforeRelease = Memory.residentBytes()
+        // The resident size before and after is read only for the debug line: two reads of /proc every render.
+        let debugging = logger.logLevel <= .debug
+        let residentBeforeRelease = debugging ? Memory.residentBytes() : 0
         Memory.releaseFreedMemory()
-        logger.debug(
-            "rendered",
-            metadata: [
-                "days": "\(days.count)", "window_articles": "\(windowArticles)",
-                "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))", "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
-                "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
-                "memo_stories": "\(clusteringMemo.storyCount)",
-                "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
-            ])
+        if debugging {
+            logger.debug(
+                "rendered",
+                metadata: [
+                    "days": "\(days.count)", "window_articles": "\(windowArticles)",
+                    "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))",
+                    "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
+                    "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
+                    "memo_stories": "\(clusteringMemo.storyCount)",
+                    "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
+                ])
+        }
         if failedDays.isEmpty, let seconds = outputFailures.ended() {
             logger.notice("the outputs are written again after \(seconds) s of failures; every digest is current")
         }

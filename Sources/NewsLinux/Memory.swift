@@ -1,5 +1,6 @@
 import CJemalloc
 import Glibc
+import SystemPackage
 
 /// The process's heap. The executable links jemalloc, which replaces malloc for the whole process: glibc's
 /// per-thread arenas kept 317 MB from the kernel for 69 MB in use after a soak's renders (malloc_stats), because
@@ -26,14 +27,10 @@ package enum Memory {
         return allocated
     }
 
-    /// The resident set size in bytes, from /proc/self/statm (its second field, in pages).
+    /// The resident set size in bytes, from /proc/self/statm (its second field, in pages); 0 if it cannot be read.
     package static func residentBytes() -> Int {
-        guard let file = fopen("/proc/self/statm", "r") else { return 0 }
-        defer { fclose(file) }
-        var line = [CChar](repeating: 0, count: 128)
-        guard fgets(&line, Int32(line.count), file) != nil else { return 0 }
-        let fields = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            .split(separator: " ")
+        guard let statm = FileSystem.readSmallText(FilePath("/proc/self/statm")) else { return 0 }
+        let fields = statm.split(separator: " ")
         guard fields.count >= 2, let pages = Int(fields[1]) else { return 0 }
         return pages * sysconf(Int32(_SC_PAGESIZE))
     }

@@ -163,8 +163,7 @@ func run() throws {
         var (edgeCount, groupCount, largest) = (0, 0, 0)
         let (passes, seconds) = timed(minimumSeconds: options.minimumSeconds) {
             var start = monotonicSeconds()
-            var sorted = items.sorted(by: StoryClusterer.memberOrder)
-            let ordered = StoryClusterer.foldNearDuplicates(&sorted, detector: clusterer.nearDuplicates).map { sorted[$0] }
+            let ordered = clusterer.foldedItems(items)
             foldSeconds += monotonicSeconds() - start
             start = monotonicSeconds()
             var edges = clusterer.similarityEdges(ordered)

@@ -77,10 +77,10 @@ package struct AverageLinkage {
             while i < left.count || j < right.count {
                 let next: Link
                 if j == right.count || (i < left.count && left[i].other < right[j].other) {
-                    next = Link(other: left[i].other, sum: left[i].sum + 0)
+                    next = left[i]
                     i += 1
                 } else if i == left.count || right[j].other < left[i].other {
-                    next = Link(other: right[j].other, sum: 0 + right[j].sum)
+                    next = right[j]
                     j += 1
                 } else {
                     next = Link(other: left[i].other, sum: left[i].sum + right[j].sum)

@@ -101,16 +101,19 @@ package struct StoryClusterer: Sendable {
     /// Clusters `items` (any days) into stories.
     package func cluster(_ items: [ClusterItem], memo: ClusteringMemo? = nil) -> [Group] {
         memo?.beginGeneration()
-        var sorted = items.sorted(by: Self.memberOrder)
-        let kept = Self.foldNearDuplicates(&sorted, detector: nearDuplicates)
-        let ordered = kept.map { sorted[$0] }
-        sorted = []
+        let ordered = foldedItems(items)
         var edges = similarityEdges(ordered)
         let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
         return clusters.map { indexes in
             let members = indexes.map { ordered[$0] }
             return Group(id: Self.storyID(for: members), members: members)
         }
+    }
+
+    /// `items` in member order with near-duplicates folded into their originals: what `similarityEdges` compares.
+    package func foldedItems(_ items: [ClusterItem]) -> [ClusterItem] {
+        var sorted = items.sorted(by: Self.memberOrder)
+        return Self.foldNearDuplicates(&sorted, detector: nearDuplicates).map { sorted[$0] }
     }
 
     /// The similarity graph of `ordered` (near-duplicates already folded): an edge for each candidate pair with a
@@ -159,7 +162,7 @@ package struct StoryClusterer: Sendable {
 
     /// Folds each near-duplicate into the earlier item it copies, as a further copy of that article. Returns the
     /// indexes of the items that remain, with the copies added to `items` in place.
-    package static func foldNearDuplicates(_ items: inout [ClusterItem], detector: NearDuplicateDetector) -> [Int] {
+    static func foldNearDuplicates(_ items: inout [ClusterItem], detector: NearDuplicateDetector) -> [Int] {
         let originals = detector.originals(ofSignatures: items.map(\.features.signature))
         var kept: [Int] = []
         var isKept = [Bool](repeating: false, count: items.count)
@@ -181,7 +184,7 @@ package struct StoryClusterer: Sendable {
         return kept
     }
 
-    package static func memberOrder(_ a: ClusterItem, _ b: ClusterItem) -> Bool {
+    static func memberOrder(_ a: ClusterItem, _ b: ClusterItem) -> Bool {
         let (x, y) = (a.published, b.published)
         if x.day != y.day { return x.day < y.day }
         let (tx, ty) = (x.secondsIntoDay ?? 0, y.secondsIntoDay ?? 0)
