@@ -47,7 +47,7 @@ extension Pipeline {
                 record.modifiedAtNs = modified
                 record.location = successLocation(for: claimed, settings: settings)
                 let outcome = try store.recordProcessed(record, article: article, features: features)
-                noteRecorded(outcome, record: record, title: article.title)
+                noteRecorded(outcome, record: record, title: article.title, article: (article, features))
                 finishDisposition(of: claimed.currentPath, record: record, settings: settings)
             case .knownContent(let sha, let size, let modified):
                 record.size = size
@@ -103,10 +103,33 @@ extension Pipeline {
     /// Records that the apply queue made progress.
     func beat() { applyBeat.withLock { $0 = SystemdNotifier.monotonicMicroseconds() } }
 
-    func noteRecorded(_ outcome: RecordOutcome, record: FileRecord, title: String?) {
+    /// Marks the outcome's day for rendering, and places a new article (or an exact copy) into the live clustering
+    /// when it holds that day, so the next render can show it without clustering the window again.
+    func noteRecorded(
+        _ outcome: RecordOutcome, record: FileRecord, title: String?, article: (Article, features: [UInt8])? = nil
+    ) {
+        // While files wait to be claimed, exact renders take in everything recorded since the last one at a lower
+        // cost per file than placing and provisional renders (see `exactRenderDue`); the live clustering is made again
+        // by the exact render after the backlog.
+        if liveClustering != nil && hasBacklog() { liveClustering = nil }
         switch outcome {
         case .newArticle(let day):
-            dirtyDays.insert(day)
+            noteChange(on: day)
+            if let (article, features) = article, liveClustering?.days.contains(day) == true {
+                let item = ClusterItem(
+                    contentHash: article.contentHash, fileName: article.fileName, title: article.title,
+                    outlet: article.outlet, location: record.location, copies: [],
+                    features: ClusterFeatures(encoded: features) ?? settings.clusterer.features(of: article))
+                if let placement = liveClustering?.add(item) {
+                    provisionalDays.insert(day)
+                    provisionalStories.insert(placement.story)
+                    if let replaced = placement.replaced {
+                        provisionalGone.insert(replaced)
+                        clusteringMemo.storyRenamed(from: replaced, to: placement.story)
+                    }
+                    placedArticles[article.contentHash] = article
+                }
+            }
             logger.info(
                 "ingested \(record.relativePath)",
                 metadata: [
@@ -114,7 +137,15 @@ extension Pipeline {
                     "sha256": "\(record.sha256 ?? "")", "message.id": "\(MessageID.fileIngested)",
                 ])
         case .duplicate(let original, let day):
-            dirtyDays.insert(day)
+            noteChange(on: day)
+            if liveClustering?.days.contains(day) == true, let content = record.sha256 {
+                // As `NewsStore.clusterItems` lists an exact copy.
+                let copy = ArticleCopy(fileName: record.fileName, location: record.location, outlet: record.folderLabel)
+                if let story = liveClustering?.addCopy(copy, ofContent: content) {
+                    provisionalDays.insert(day)
+                    provisionalStories.insert(story)
+                }
+            }
             logger.info(
                 "\(record.relativePath) is an exact copy of \(original); recorded, not processed again",
                 metadata: [
@@ -127,6 +158,15 @@ extension Pipeline {
             keptFiles.withLock { $0[location] = mtime }
         }
     }
+
+    func noteChange(on day: CivilDate) {
+        dirtyDays.insert(day)
+        latestArrivalDay = day
+        lastArrival = Self.monotonicSeconds()
+        if exactPendingSince == nil { exactPendingSince = lastArrival }
+    }
+
+    static func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// Where a processed original goes: the archive folder of today, back to where it was dropped, or nowhere.
     func successLocation(for claimed: ClaimedFile, settings: Settings) -> String? {
@@ -184,23 +224,249 @@ extension Pipeline {
 
     // MARK: - Rendering (applyQueue)
 
+    /// How long the inbox must be quiet before the days changed since the last exact render are clustered exactly.
+    static let quietSecondsBeforeExactRender = 1.0
+    /// How long placements may stay provisional under a steady stream of files before an exact render anyway.
+    static let maximumProvisionalSeconds = 60.0
+
+    /// Schedules the next render, if anything is waiting for one.
+    ///
+    /// Two kinds of render (see `LiveClustering`): a provisional one writes the digests of the days that new articles
+    /// were placed into the live clustering, which costs what changed, so it runs soon after each arrival; an exact
+    /// one clusters the changed days' windows from the store, which costs what the window holds, so it runs when the
+    /// inbox is quiet, when a change falls outside the live clustering, or when placements have been provisional for
+    /// `maximumProvisionalSeconds`.
     func scheduleRender() {
-        guard !dirtyDays.isEmpty, !renderScheduled else { return }
-        renderScheduled = true
-        // Rendering re-clusters whole days; waiting twice as long as the last render took keeps it under a third of
-        // the apply queue's time during a burst, while a lone file still reaches its digest within tens of ms.
-        let delay = min(10.0, max(0.04, 2 * lastRenderSeconds))
-        applyQueue.asyncAfter(deadline: .now() + delay) { [self] in
-            renderScheduled = false
-            renderDirtyDays()
+        guard !dirtyDays.isEmpty || !provisionalDays.isEmpty else { return }
+        let now = Self.monotonicSeconds()
+        let backlogged = hasBacklog()
+        var at = exactRenderDue(now: now, backlogged: backlogged)
+        if !provisionalDays.isEmpty && !backlogged {
+            // A provisional render costs what arrived since the last, so waiting as long as the last one took after
+            // it ended keeps rendering to about half of the apply queue's time and lets each render take in what
+            // arrived meanwhile; a file after a quiet spell is rendered at once.
+            at = min(at, max(now + 0.005, lastProvisionalRenderEnded + min(0.5, lastProvisionalRenderSeconds)))
         }
+        // A timer already set for no later than this serves; one set later (an exact render waiting for quiet) is
+        // overtaken by a new one, and the old one does nothing when it fires.
+        if renderScheduled && renderDueAt <= at + 0.001 { return }
+        renderScheduled = true
+        renderDueAt = at
+        renderTimer += 1
+        let timer = renderTimer
+        applyQueue.asyncAfter(deadline: .now() + max(0.001, at - now)) { [self] in
+            guard timer == renderTimer else { return }
+            renderScheduled = false
+            renderDueAt = .infinity
+            let now = Self.monotonicSeconds()
+            if !dirtyDays.isEmpty, exactRenderDue(now: now, backlogged: hasBacklog()) <= now {
+                renderDirtyDays()
+            } else {
+                renderProvisionalDays()
+            }
+            scheduleRender()
+        }
+    }
+
+    /// When an exact render of `dirtyDays` is due (monotonic seconds): at once for changes the live clustering does
+    /// not hold or while files wait to be claimed, else once the inbox is quiet or the oldest change has waited too
+    /// long; never sooner than twice the last exact render's time after it ended.
+    ///
+    /// While files wait, nobody is waiting on one file: exact renders, each taking in everything recorded since the
+    /// last, cost less per file than provisional ones, which write a changed story's text again on every render.
+    func exactRenderDue(now: Double, backlogged: Bool) -> Double {
+        guard !dirtyDays.isEmpty else { return .infinity }
+        let allowed = lastExactRenderEnded + min(10.0, max(0.04, 2 * lastRenderSeconds))
+        let held = liveClustering.map { live in dirtyDays.allSatisfy { live.days.contains($0) } } ?? false
+        let wanted = held && !backlogged
+            ? min(lastArrival + Self.quietSecondsBeforeExactRender, (exactPendingSince ?? now) + Self.maximumProvisionalSeconds)
+            : now
+        return max(allowed, wanted)
+    }
+
+    /// Whether files are waiting to be claimed because `intake.max_in_flight` are already in hand: a backlog (a burst,
+    /// an overflow rescan, a start with a full inbox), not a stream the daemon keeps up with.
+    func hasBacklog() -> Bool { intakeQueue.sync { !ready.isEmpty } }
+
+    /// What one render wrote, for the debug line.
+    struct RenderTally {
+        var filesWritten = 0
+        var filesUnchanged = 0
+        /// Seconds spent building stories, rendering text, writing files (hash, write, fsync) and recording stories.
+        var storySeconds = 0.0
+        var textSeconds = 0.0
+        var writeSeconds = 0.0
+        var recordSeconds = 0.0
+
+        var phases: String {
+            [storySeconds, textSeconds, writeSeconds, recordSeconds].map { String(Int($0 * 1000)) }
+                .joined(separator: "/")
+        }
+    }
+
+    /// Writes `text` unless this process already wrote exactly that to `path`.
+    func writeIfChanged(_ text: String, to path: String, _ tally: inout RenderTally) throws {
+        let began = Self.monotonicSeconds()
+        defer { tally.writeSeconds += Self.monotonicSeconds() - began }
+        let bytes = Array(text.utf8)
+        // Swift's SipHash, seeded per process: the digests are compared only within this process, where a chance
+        // collision (one in 2^64) is far less likely than a disk error, and it hashes a busy day's 15 MB clusters file
+        // several times faster than SHA-256, which every render of that day paid.
+        var hasher = Hasher()
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let digest = hasher.finalize()
+        if writtenDigests[path]?.digest == digest {
+            writtenDigests[path]?.render = renderCount
+            tally.filesUnchanged += 1
+            return
+        }
+        try AtomicFileWriter.write(bytes, to: FilePath(path))
+        writtenDigests[path] = (digest, renderCount)
+        tally.filesWritten += 1
+    }
+
+    /// Writes the digests of the days whose articles were placed into the live clustering since its last render.
+    ///
+    /// Only those days' digests and clusters files, the pages of the stories placing changed, and the index are
+    /// written. The days stay pending in the store until an exact render, so a crash before it renders them exactly at
+    /// the next start.
+    func renderProvisionalDays() {
+        guard let live = liveClustering, !provisionalDays.isEmpty else { return }
+        let began = Self.monotonicSeconds()
+        defer {
+            lastProvisionalRenderEnded = Self.monotonicSeconds()
+            lastProvisionalRenderSeconds = lastProvisionalRenderEnded - began
+        }
+        let days = provisionalDays.sorted()
+        let stories = provisionalStories
+        let gone = provisionalGone
+        provisionalDays.removeAll()
+        provisionalStories.removeAll()
+        provisionalGone.removeAll()
+        defer { placedArticles.removeAll() }
+        renderCount += 1
+        renderedStories.beginGeneration()
+        var tally = RenderTally()
+        for day in days {
+            defer { beat() }
+            do {
+                try writeDigest(
+                    of: day, groups: live.groups, provisional: (changed: stories, gone: gone), tally: &tally)
+            } catch {
+                // The day is still in `dirtyDays`: the exact render retries it.
+                complainAboutOutput("cannot write the digest for \(day)", error: error, day: day)
+            }
+        }
+        do {
+            try writeIfChanged(IndexRenderer.render(try store.days()), to: settings.output + "/index.md", &tally)
+        } catch {
+            complainAboutOutput("cannot write the index", error: error, day: nil)
+        }
+        if logger.logLevel <= .debug {
+            logger.debug(
+                "rendered provisionally",
+                metadata: [
+                    "days": "\(days.count)", "stories": "\(stories.count)", "live_articles": "\(live.itemCount)",
+                    "total_ms": "\(Int((Self.monotonicSeconds() - began) * 1000))",
+                    "files_written": "\(tally.filesWritten)", "files_unchanged": "\(tally.filesUnchanged)",
+                    "stories_text_write_record_ms": "\(tally.phases)",
+                ])
+        }
+        updateStatusIfDue()
+    }
+
+    /// Writes one day's digest, clusters file and story pages from a clustering of its window, and records its
+    /// stories. Returns whether anything of the day was written.
+    ///
+    /// - Parameter provisional: for a provisional render (`renderProvisionalDays`), the stories placing changed and
+    ///   the ids it replaced: the digest is `StoryClusterer.provisionalDigest`, and only those stories' pages and rows
+    ///   are written. Nil for an exact render, which writes every story's.
+    @discardableResult
+    func writeDigest(
+        of day: CivilDate, groups: [StoryClusterer.Group],
+        provisional: (changed: Set<StoryID>, gone: Set<StoryID>)? = nil, tally: inout RenderTally
+    ) throws -> Bool {
+        let settings = self.settings
+        let writtenBeforeDay = tally.filesWritten
+        let placed = placedArticles
+        // One day's digest at a time, so memory holds one day's stories, not every changed day's.
+        let readArticles = { (members: [ClusterItem]) throws -> [Article] in
+            let stored = try self.store.articles(
+                contentHashes: members.map(\.contentHash).filter { placed[$0] == nil })
+            var next = stored.makeIterator()
+            return members.map { placed[$0.contentHash] ?? next.next()! }
+        }
+        var phaseBegan = Self.monotonicSeconds()
+        /// Adds the time since the last phase ended to `seconds`.
+        func phaseEnded(_ seconds: inout Double) {
+            let now = Self.monotonicSeconds()
+            seconds += now - phaseBegan
+            phaseBegan = now
+        }
+        let digest = provisional == nil
+            ? try settings.clusterer.digest(for: day, groups: groups, memo: clusteringMemo, articles: readArticles)
+            : try settings.clusterer.provisionalDigest(
+                for: day, groups: groups, memo: clusteringMemo, articles: readArticles)
+        phaseEnded(&tally.storySeconds)
+        let digestDirectory = settings.output + "/digests"
+        // Stories' text is remembered for the days provisional renders write, so they render only what changed;
+        // for other days it would hold their text in memory for nothing.
+        let cache = provisional != nil || liveClustering?.days.contains(day) == true ? renderedStories : nil
+        let digestText = DigestRenderer(digestDirectory: digestDirectory).render(digest, cache: cache)
+        phaseEnded(&tally.textSeconds)
+        try writeIfChanged(digestText, to: "\(digestDirectory)/\(day).md", &tally)
+        phaseBegan = Self.monotonicSeconds()
+        // The clusters file lists every story with its members: when it is unchanged, so are the stories.
+        let writtenBefore = tally.filesWritten
+        let clustersText = ClusterRenderer.render(digest, cache: cache)
+        phaseEnded(&tally.textSeconds)
+        try writeIfChanged(clustersText, to: "\(settings.output)/clusters/\(day).json", &tally)
+        let storyDirectory = settings.output + "/stories"
+        try FileSystem.createDirectories(FilePath(storyDirectory))
+        // A story's page is written from its latest day, so every render of it agrees.
+        for story in digest.stories
+        where provisional?.changed.contains(story.id) ?? true && !story.otherDays.contains(where: { $0.day > day }) {
+            phaseBegan = Self.monotonicSeconds()
+            let page = StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day)
+            phaseEnded(&tally.textSeconds)
+            try writeIfChanged(page, to: "\(storyDirectory)/\(story.id).md", &tally)
+        }
+        phaseBegan = Self.monotonicSeconds()
+        if tally.filesWritten > writtenBefore {
+            // A story that merged into another or split exists no more: its page goes, so the folder holds the same
+            // pages whatever order the files came in.
+            let gone = try provisional.map { provisional in
+                try store.updateStories(
+                    on: day, changed: digest.stories.filter { provisional.changed.contains($0.id) },
+                    removed: provisional.gone, storyCount: digest.stories.count)
+            } ?? store.replaceStories(on: day, with: digest.stories)
+            for gone in gone {
+                let page = "\(storyDirectory)/\(gone).md"
+                try? FileSystem.remove(FilePath(page))
+                writtenDigests[page] = nil
+            }
+        }
+        phaseEnded(&tally.recordSeconds)
+        guard tally.filesWritten > writtenBeforeDay else { return false }
+        if provisional == nil {
+            logger.info(
+                "digest written for \(day)",
+                metadata: [
+                    "day": "\(day)", "stories": "\(digest.stories.count)", "articles": "\(digest.articleCount)",
+                    "message.id": "\(MessageID.digestWritten)",
+                ])
+        }
+        return true
     }
 
     /// Re-clusters and rewrites each changed day's digest, clusters file and the index.
     func renderDirtyDays() {
         guard !dirtyDays.isEmpty else { return }
         let began = Date()
-        defer { lastRenderSeconds = Date().timeIntervalSince(began) }
+        defer {
+            lastRenderSeconds = Date().timeIntervalSince(began)
+            lastExactRenderEnded = Self.monotonicSeconds()
+        }
         let settings = self.settings
         let clusterer = settings.clusterer
         // A new article can continue a story of the days around it, which changes what those days show.
@@ -219,27 +485,26 @@ extension Pipeline {
         }
         let days = expanded.sorted()
         dirtyDays.removeAll()
+        // Every placement is in the days rendered here, now exactly.
+        provisionalDays.removeAll()
+        provisionalStories.removeAll()
+        provisionalGone.removeAll()
+        placedArticles.removeAll()
+        exactPendingSince = nil
+        if let live = liveClustering, days.contains(where: {
+            $0 >= live.days.lowerBound.adding(days: -clusterer.windowDays)
+                && $0 <= live.days.upperBound.adding(days: clusterer.windowDays)
+        }) {
+            // Its window changes here; it is rebuilt below when it is the latest arrivals' week.
+            liveClustering = nil
+        }
         var failedDays: [CivilDate] = []
-        let digestDirectory = settings.output + "/digests"
         var readSeconds = 0.0
         var clusterSeconds = 0.0
         var windowArticles = 0
-        var filesWritten = 0
-        var filesUnchanged = 0
+        var tally = RenderTally()
         renderCount += 1
-        /// Writes `text` unless this process already wrote exactly that to `path`.
-        func writeIfChanged(_ text: String, to path: String) throws {
-            let bytes = Array(text.utf8)
-            let digest = SHA256.hexDigest(of: bytes)
-            if writtenDigests[path]?.digest == digest {
-                writtenDigests[path]?.render = renderCount
-                filesUnchanged += 1
-                return
-            }
-            try AtomicFileWriter.write(bytes, to: FilePath(path))
-            writtenDigests[path] = (digest, renderCount)
-            filesWritten += 1
-        }
+        renderedStories.beginGeneration()
         // Days a week at a time, each week clustered with its window: one clustering is shared by the digests of
         // the days it covers, and memory holds at most a week and its window, however many days changed.
         var chunks: [[CivilDate]] = []
@@ -250,6 +515,7 @@ extension Pipeline {
                 chunks.append([day])
             }
         }
+        let liveDay = latestArrivalDay ?? days.last!
         for chunk in chunks {
             var groups: [StoryClusterer.Group] = []
             do {
@@ -262,7 +528,16 @@ extension Pipeline {
                 let clusterBegan = Date()
                 readSeconds += clusterBegan.timeIntervalSince(readBegan)
                 windowArticles += items.count
-                groups = clusterer.cluster(items, memo: clusteringMemo)
+                // The week of the latest arrivals stays live, so the next articles of those days are placed into it.
+                let span = chunk.first!...chunk.last!
+                // Not while files wait to be claimed: placing waits for the backlog's end (see `noteRecorded`).
+                if span.contains(liveDay) && rendersAsItApplies && !hasBacklog() {
+                    let live = clusterer.liveClustering(items, days: span, memo: clusteringMemo)
+                    groups = live.groups
+                    liveClustering = live
+                } else {
+                    groups = clusterer.cluster(items, memo: clusteringMemo)
+                }
                 clusterSeconds += Date().timeIntervalSince(clusterBegan)
             } catch {
                 failedDays += chunk
@@ -270,45 +545,10 @@ extension Pipeline {
                 continue
             }
             for day in chunk {
-                let writtenBeforeDay = filesWritten
                 defer { beat() }
                 do {
-                    // One day's digest at a time, so memory holds one day's stories, not every changed day's.
-                    let digest = try clusterer.digest(for: day, groups: groups, memo: clusteringMemo) { members in
-                        try store.articles(contentHashes: members.map(\.contentHash))
-                    }
-                    try writeIfChanged(
-                        DigestRenderer(digestDirectory: digestDirectory).render(digest), to: "\(digestDirectory)/\(day).md")
-                    // The clusters file lists every story with its members: when it is unchanged, so are the stories.
-                    let clustersPath = "\(settings.output)/clusters/\(day).json"
-                    let writtenBefore = filesWritten
-                    try writeIfChanged(ClusterRenderer.render(digest), to: clustersPath)
-                    let storyDirectory = settings.output + "/stories"
-                    try FileSystem.createDirectories(FilePath(storyDirectory))
-                    // A story's page is written from its latest day, so every render of it agrees.
-                    for story in digest.stories where !story.otherDays.contains(where: { $0.day > day }) {
-                        try writeIfChanged(
-                            StoryPageRenderer(storyDirectory: storyDirectory).render(story, on: day),
-                            to: "\(storyDirectory)/\(story.id).md")
-                    }
-                    if filesWritten > writtenBefore {
-                        // A story that merged into another or split exists no more: its page goes, so the folder holds
-                        // the same pages whatever order the files came in.
-                        for gone in try store.replaceStories(on: day, with: digest.stories) {
-                            let page = "\(storyDirectory)/\(gone).md"
-                            try? FileSystem.remove(FilePath(page))
-                            writtenDigests[page] = nil
-                        }
-                    }
+                    try writeDigest(of: day, groups: groups, tally: &tally)
                     try store.markRendered(day)
-                    // A render that changed nothing of the day (a retry, a neighbour's render) is not news in the journal.
-                    guard filesWritten > writtenBeforeDay else { continue }
-                    logger.info(
-                        "digest written for \(day)",
-                        metadata: [
-                            "day": "\(day)", "stories": "\(digest.stories.count)", "articles": "\(digest.articleCount)",
-                            "message.id": "\(MessageID.digestWritten)",
-                        ])
                 } catch {
                     failedDays.append(day)
                     complainAboutOutput("cannot write the digest for \(day)", error: error, day: day)
@@ -316,7 +556,7 @@ extension Pipeline {
             }
         }
         do {
-            try writeIfChanged(IndexRenderer.render(try store.days()), to: settings.output + "/index.md")
+            try writeIfChanged(IndexRenderer.render(try store.days()), to: settings.output + "/index.md", &tally)
         } catch {
             // Keeps a day pending, so the index is retried with it even when every digest was written.
             failedDays.append(contentsOf: failedDays.isEmpty ? days.suffix(1) : [])
@@ -335,8 +575,10 @@ extension Pipeline {
                     "days": "\(days.count)", "window_articles": "\(windowArticles)",
                     "read_ms": "\(Int(readSeconds * 1000))", "cluster_ms": "\(Int(clusterSeconds * 1000))",
                     "total_ms": "\(Int(Date().timeIntervalSince(began) * 1000))",
-                    "files_written": "\(filesWritten)", "files_unchanged": "\(filesUnchanged)",
+                    "files_written": "\(tally.filesWritten)", "files_unchanged": "\(tally.filesUnchanged)",
+                    "stories_text_write_record_ms": "\(tally.phases)",
                     "memo_stories": "\(clusteringMemo.storyCount)",
+                    "live_articles": "\(liveClustering?.itemCount ?? 0)",
                     "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
                 ])
         }

@@ -87,6 +87,8 @@ extension Pipeline {
         }
         let applied = next
         settingsBox.withLock { $0 = applied }
+        // The live clustering was made with the old clustering settings; the next exact render makes a new one.
+        applyQueue.async { [self] in liveClustering = nil }
         if applied.archivePolicy == .keep && current.archivePolicy != .keep { loadKeptFilesIfNeeded(applied) }
         intakeQueue.sync {
             tracker.quietPeriod = Int64(applied.settleSeconds * 1e9)

@@ -54,15 +54,40 @@ package final class Pipeline: @unchecked Sendable {
     // MARK: applyQueue state
     var dirtyDays: Set<CivilDate> = []
     var renderScheduled = false
+    /// When the render timer set last is due (monotonic seconds), and its number: a timer overtaken by an earlier one
+    /// finds its number is no longer the latest and does nothing.
+    var renderDueAt = Double.infinity
+    var renderTimer = 0
     var lastRenderSeconds = 0.0
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0
     var failedSinceStart = 0
     /// What clustering derived from articles and stories in recent renders (see `ClusteringMemo`).
     let clusteringMemo = ClusteringMemo()
-    /// SHA-256 of what this process last wrote to each output file, so an unchanged file is not written again, with
+    /// The text stories were last rendered as, for digests in which few stories changed (see `RenderedStories`).
+    let renderedStories = RenderedStories()
+    /// The last exact clustering of the window around the latest arrivals, with the articles placed into it since
+    /// (see `LiveClustering`); nil until the first exact render, and after a reload.
+    var liveClustering: LiveClustering?
+    /// Days whose digest shows a placement not yet written, and the stories that placement changed.
+    var provisionalDays: Set<CivilDate> = []
+    var provisionalStories: Set<StoryID> = []
+    /// Story ids placing replaced (a new article founds the story now), and the articles placed, kept until the
+    /// provisional render so it need not read them back from the store.
+    var provisionalGone: Set<StoryID> = []
+    var placedArticles: [String: Article] = [:]
+    /// The day of the article recorded last: the exact render keeps the clustering of its week live.
+    var latestArrivalDay: CivilDate?
+    /// Monotonic seconds: when a file was last recorded, when the oldest change not yet clustered exactly was
+    /// recorded, and when the last exact render ended.
+    var lastArrival = 0.0
+    var exactPendingSince: Double?
+    var lastExactRenderEnded = 0.0
+    var lastProvisionalRenderSeconds = 0.0
+    var lastProvisionalRenderEnded = 0.0
+    /// A hash of what this process last wrote to each output file, so an unchanged file is not written again, with
     /// the render that last wrote or confirmed it. Pruned to the recent renders' files (see `forgetOldWrites`).
-    var writtenDigests: [String: (digest: String, render: Int)] = [:]
+    var writtenDigests: [String: (digest: Int, render: Int)] = [:]
     /// Renders since start, to age `writtenDigests`.
     var renderCount = 0
     /// Failures to write the outputs and the state database (a full disk, a read-only mount), logged sparingly.

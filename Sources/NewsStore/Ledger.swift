@@ -321,31 +321,62 @@ extension NewsStore {
             let before = try String.fetchAll(
                 db, sql: "SELECT DISTINCT storyKey FROM story WHERE day = ?", arguments: [day.description])
             try db.execute(sql: "DELETE FROM story WHERE day = ?", arguments: [day.description])
-            for story in stories {
-                try db.execute(
-                    sql: "INSERT INTO story (storyKey, day, headline) VALUES (?, ?, ?)",
-                    arguments: [story.id.rawValue, day.description, story.headline])
-                let storyRowID = db.lastInsertedRowID
-                for entry in story.entries {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO storyArticle (storyId, articleId)
-                            SELECT ?, id FROM article WHERE sha256 = ?
-                            """, arguments: [storyRowID, entry.article.contentHash])
-                }
-            }
-            try db.execute(
-                sql: """
-                    INSERT INTO dayCount (day, stories) VALUES (?, ?)
-                    ON CONFLICT (day) DO UPDATE SET stories = excluded.stories
-                    """, arguments: [day.description, stories.count])
+            try Self.insert(stories, on: day, db)
+            try Self.setStoryCount(stories.count, on: day, db)
             let kept = Set(stories.map(\.id.rawValue))
-            return try before.filter { key in
-                guard !kept.contains(key) else { return false }
-                return try !Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM story WHERE storyKey = ?)", arguments: [key])!
-            }.map(StoryID.init)
+            return try Self.existingNowhere(before.filter { !kept.contains($0) }, db)
         }
+    }
+
+    /// Records the stories of `day` that changed since they were recorded, and forgets `removed`, leaving the day's
+    /// other stories as they are: what a provisional render changed, at the cost of that rather than of the day.
+    ///
+    /// - Parameter storyCount: how many stories the day has now.
+    /// - Returns: the ids of `removed` that now exist on no day at all, whose pages should go.
+    @discardableResult
+    package func updateStories(
+        on day: CivilDate, changed: [Story], removed: Set<StoryID>, storyCount: Int
+    ) throws -> [StoryID] {
+        try writer.write { db in
+            let delete = try db.cachedStatement(sql: "DELETE FROM story WHERE day = ? AND storyKey = ?")
+            let forgotten = removed.subtracting(changed.map(\.id))
+            for id in forgotten.union(changed.map(\.id)).sorted() {
+                try delete.execute(arguments: [day.description, id.rawValue])
+            }
+            try Self.insert(changed, on: day, db)
+            try Self.setStoryCount(storyCount, on: day, db)
+            return try Self.existingNowhere(forgotten.map(\.rawValue).sorted(), db)
+        }
+    }
+
+    static func insert(_ stories: [Story], on day: CivilDate, _ db: Database) throws {
+        // Prepared once: a busy day records thousands of rows on every render, and compiling each statement again
+        // cost more than running it.
+        let insertStory = try db.cachedStatement(sql: "INSERT INTO story (storyKey, day, headline) VALUES (?, ?, ?)")
+        let insertMember = try db.cachedStatement(
+            sql: "INSERT INTO storyArticle (storyId, articleId) SELECT ?, id FROM article WHERE sha256 = ?")
+        for story in stories {
+            try insertStory.execute(arguments: [story.id.rawValue, day.description, story.headline])
+            let storyRowID = db.lastInsertedRowID
+            for entry in story.entries {
+                try insertMember.execute(arguments: [storyRowID, entry.article.contentHash])
+            }
+        }
+    }
+
+    static func setStoryCount(_ count: Int, on day: CivilDate, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO dayCount (day, stories) VALUES (?, ?)
+                ON CONFLICT (day) DO UPDATE SET stories = excluded.stories
+                """, arguments: [day.description, count])
+    }
+
+    /// Those of `keys` no day has a story of.
+    static func existingNowhere(_ keys: [String], _ db: Database) throws -> [StoryID] {
+        try keys.filter { key in
+            try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM story WHERE storyKey = ?)", arguments: [key])!
+        }.map(StoryID.init)
     }
 
     /// Counters for `newsdigest status` and the systemd status line.

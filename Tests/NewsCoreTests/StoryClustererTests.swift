@@ -109,7 +109,7 @@ struct StoryClustererTests {
         for entries in [first, second, first, second] {
             let remembered = clusterer.digests(for: [Self.day, day15], entries: entries, memo: memo)
             let fresh = clusterer.digests(for: [Self.day, day15], entries: entries)
-            #expect(remembered.map(ClusterRenderer.render) == fresh.map(ClusterRenderer.render))
+            #expect(remembered.map { ClusterRenderer.render($0) } == fresh.map { ClusterRenderer.render($0) })
             #expect(remembered.map { DigestRenderer(digestDirectory: "d").render($0) }
                 == fresh.map { DigestRenderer(digestDirectory: "d").render($0) })
         }

@@ -258,4 +258,52 @@ struct PipelineRecoveryTests {
         }
         #expect(listed.sorted() == (0..<count).map { "a\($0).txt" }.sorted())
     }
+    @Test func articlesArrivingOnOneDayArePlacedAtOnceAndClusteredExactlyOnceQuiet() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings { $0.settleSeconds = 0 })
+        try pipeline.start()
+        // Three events of one day, four reports each, dropped one at a time: the first is rendered exactly, which
+        // makes the live clustering, and the rest are placed into it as they arrive.
+        func report(_ n: Int) -> String {
+            let (topic, place) = (topics[n % 3], places[n % 3])
+            return """
+                title: \(place) council approves the \(topic) plan after report \(n)
+                date: 2025-03-14
+
+                The \(place) city council approved the \(topic) plan on Friday after \(n + 2) hours of debate. \
+                Members said the \(topic) budget of \(n * 3 + 10) million would be reviewed in \(place) next year.
+                """
+        }
+        let clustersFile = layout.output + "/clusters/2025-03-14.json"
+        func listed() -> [String] {
+            guard let data = FileManager.default.contents(atPath: clustersFile),
+                let clusters = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            else { return [] }
+            return (clusters["stories"] as? [[String: Any]] ?? []).flatMap { story in
+                (story["articles"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+            }
+        }
+        for n in 0..<12 {
+            try FileManager.default.moveItem(atPath: try layout.prepare("r\(n).txt", report(n)), toPath: layout.inbox + "/r\(n).txt")
+            // Each report is listed before the next is dropped, well within the second the exact render waits for.
+            #expect(await eventually(timeout: .seconds(2)) { listed().contains("r\(n).txt") })
+        }
+        #expect(layout.logs.contains(level: .debug, "rendered provisionally"))
+        // Once the inbox is quiet the day is clustered exactly: what the clusters file says is what clustering the
+        // stored articles gives, whatever order they came in.
+        #expect(await eventually { (try? pipeline.store.pendingDays().isEmpty) == true })
+        await pipeline.stop()
+        let day = CivilDate(year: 2025, month: 3, day: 14)!
+        let clusterer = layout.settings().clusterer
+        let items = try pipeline.store.clusterItems(
+            from: day.adding(days: -clusterer.windowDays), through: day.adding(days: clusterer.windowDays),
+            features: clusterer.features(of:))
+        let exact = try clusterer.digest(for: day, groups: clusterer.cluster(items)) { members in
+            try pipeline.store.articles(contentHashes: members.map(\.contentHash))
+        }
+        #expect(exact.articleCount + exact.stories.flatMap(\.entries).flatMap(\.copies).count == 12)
+        #expect(String(decoding: FileManager.default.contents(atPath: clustersFile) ?? Data(), as: UTF8.self)
+            == ClusterRenderer.render(exact))
+        #expect(listed().sorted() == (0..<12).map { "r\($0).txt" }.sorted())
+    }
 }

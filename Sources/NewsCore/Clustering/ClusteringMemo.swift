@@ -31,6 +31,16 @@ package final class ClusteringMemo {
     }
 
     var stories: [StoryKey: (story: Story, usedIn: Int)] = [:]
+    /// A story as one day shows it: a story spanning days is a different `Story` on each (its members of that day).
+    struct DayKey: Hashable {
+        var id: StoryID
+        var day: CivilDate
+    }
+    /// The key each story was last built under on each day, to find what a provisional story extends.
+    var latestKey: [DayKey: StoryKey] = [:]
+    /// Stories extended with members placed since they were built (see `provisionalStory`). Not a function of their
+    /// key, so kept apart from `stories`, and forgotten at the next exact clustering.
+    var provisional: [DayKey: (key: StoryKey, story: Story)] = [:]
     private(set) var generation = 0
     let retainedGenerations: Int
 
@@ -46,10 +56,14 @@ package final class ClusteringMemo {
         generation += 1
         let oldest = generation - retainedGenerations
         stories = stories.filter { $0.value.usedIn > oldest }
+        latestKey = latestKey.filter { stories[$0.value] != nil }
+        provisional = [:]
+        formerID = [:]
     }
 
+    /// The story `id` shows on `day` with these members of that day.
     func story<Failure: Error>(
-        id: StoryID, summaryLength: Int, members: [ClusterItem], build: () throws(Failure) -> Story
+        id: StoryID, day: CivilDate, summaryLength: Int, members: [ClusterItem], build: () throws(Failure) -> Story
     ) throws(Failure) -> Story {
         let key = StoryKey(id: id, summaryLength: summaryLength, members: members)
         if let known = stories[key] {
@@ -58,6 +72,39 @@ package final class ClusteringMemo {
         }
         let built = try build()
         stories[key] = (built, generation)
+        latestKey[DayKey(id: id, day: day)] = key
         return built
+    }
+
+    /// A story for members placed into a live clustering: the exact story when one was built for these members,
+    /// else the provisional one built for them, else `build`'s, which is kept as provisional.
+    func provisionalStory<Failure: Error>(
+        id: StoryID, day: CivilDate, summaryLength: Int, members: [ClusterItem], build: () throws(Failure) -> Story
+    ) throws(Failure) -> Story {
+        let key = StoryKey(id: id, summaryLength: summaryLength, members: members)
+        if let known = stories[key] { return known.story }
+        let dayKey = DayKey(id: id, day: day)
+        if let known = provisional[dayKey], known.key == key { return known.story }
+        let built = try build()
+        provisional[dayKey] = (key, built)
+        return built
+    }
+
+    /// The latest story built for `id` on `day`, provisional or exact: what a provisional story extends.
+    func latestStory(id: StoryID, day: CivilDate) -> Story? {
+        let dayKey = DayKey(id: id, day: day)
+        if let known = provisional[dayKey] { return known.story }
+        if let exact = latestKey[dayKey].flatMap({ stories[$0]?.story }) { return exact }
+        return formerID[id].flatMap { latestStory(id: $0, day: day) }
+    }
+
+    /// The ids stories had before placing gave them a new founder, by their new id, so the renamed story is extended
+    /// rather than built whole (`LiveClustering.Placement.replaced`). Forgotten at the next exact clustering.
+    var formerID: [StoryID: StoryID] = [:]
+
+    /// Notes that the story `former` is now `current`, because an article placed into it founds it now.
+    package func storyRenamed(from former: StoryID, to current: StoryID) {
+        guard former != current, formerID[former] != current else { return }
+        formerID[current] = former
     }
 }

@@ -61,6 +61,51 @@ package struct StoryClusterer: Sendable {
         for day: CivilDate, groups: [Group], memo: ClusteringMemo? = nil,
         articles: ([ClusterItem]) throws(Failure) -> [Article]
     ) throws(Failure) -> Digest {
+        try digest(for: day, groups: groups, memo: memo, provisional: false, articles: articles)
+    }
+
+    /// The stories of `day` from a `LiveClustering`'s groups, written while articles are still being placed.
+    ///
+    /// A story that gained members since it was last built is that build with the new members listed among its
+    /// entries; its headline, summary, quotations, entities and additions stay as they were. Rebuilding a story
+    /// reads and analyses every member again, so rebuilding a large story for each arrival would cost what the story
+    /// holds rather than what arrived; the exact render that follows rebuilds it whole. A story that lost a member,
+    /// or has none built yet, is built whole.
+    package func provisionalDigest<Failure: Error>(
+        for day: CivilDate, groups: [Group], memo: ClusteringMemo,
+        articles: ([ClusterItem]) throws(Failure) -> [Article]
+    ) throws(Failure) -> Digest {
+        try digest(for: day, groups: groups, memo: memo, provisional: true, articles: articles)
+    }
+
+    /// `base` with `members` as its entries, reading only the articles it lacks; nil when a member of `base` is not
+    /// among `members`.
+    static func extend<Failure: Error>(
+        _ base: Story, to members: [ClusterItem], articles: ([ClusterItem]) throws(Failure) -> [Article]
+    ) throws(Failure) -> Story? {
+        var known: [String: DigestEntry] = [:]
+        for entry in base.entries { known[entry.article.contentHash] = entry }
+        let memberHashes = Set(members.map(\.contentHash))
+        guard known.keys.allSatisfy(memberHashes.contains) else { return nil }
+        let added = members.filter { known[$0.contentHash] == nil }
+        var addedArticles: [String: Article] = [:]
+        for (member, article) in zip(added, try articles(added)) { addedArticles[member.contentHash] = article }
+        var story = base
+        // The base may be the story under its former id (`ClusteringMemo.storyRenamed`); the caller sets the id.
+        story.entries = members.map { member in
+            var entry = known[member.contentHash]
+                ?? DigestEntry(article: addedArticles[member.contentHash]!, location: member.location)
+            entry.location = member.location
+            entry.copies = member.copies
+            return entry
+        }
+        return story.withoutArticleText()
+    }
+
+    private func digest<Failure: Error>(
+        for day: CivilDate, groups: [Group], memo: ClusteringMemo?, provisional: Bool,
+        articles: ([ClusterItem]) throws(Failure) -> [Article]
+    ) throws(Failure) -> Digest {
         var stories: [Story] = []
         for group in groups {
             let today = group.members.filter { $0.digestDay == day }
@@ -70,14 +115,24 @@ package struct StoryClusterer: Sendable {
                 otherDays[member.digestDay, default: []].append(member)
             }
             func build() throws(Failure) -> Story {
+                if provisional, let base = memo?.latestStory(id: group.id, day: day),
+                    var extended = try Self.extend(base, to: today, articles: articles)
+                {
+                    extended.id = group.id
+                    return extended
+                }
                 let entries = zip(today, try articles(today)).map { item, article in
                     DigestEntry(article: article, location: item.location, copies: item.copies)
                 }
                 return makeStory(id: group.id, entries, features: today.map(\.features)).withoutArticleText()
             }
             var story: Story
-            if let memo {
-                story = try memo.story(id: group.id, summaryLength: summaryLength, members: today, build: build)
+            if let memo, provisional {
+                story = try memo.provisionalStory(
+                    id: group.id, day: day, summaryLength: summaryLength, members: today, build: build)
+            } else if let memo {
+                story = try memo.story(
+                    id: group.id, day: day, summaryLength: summaryLength, members: today, build: build)
             } else {
                 story = try build()
             }
@@ -89,7 +144,7 @@ package struct StoryClusterer: Sendable {
             }
             stories.append(story)
         }
-        return Digest(day: day, stories: stories.sorted(by: Self.storyOrder))
+        return Digest(day: day, stories: Self.ranked(stories))
     }
 
     /// A group of articles forming one story, in member order, with near-duplicates folded into their originals.
@@ -104,7 +159,24 @@ package struct StoryClusterer: Sendable {
         let ordered = foldedItems(items)
         var edges = similarityEdges(ordered)
         let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
-        return clusters.map { indexes in
+        return Self.groups(clusters, of: ordered)
+    }
+
+    /// The same clustering, kept as a `LiveClustering` to which articles of `days` arriving later can be added.
+    package func liveClustering(
+        _ items: [ClusterItem], days: ClosedRange<CivilDate>, memo: ClusteringMemo? = nil
+    ) -> LiveClustering {
+        memo?.beginGeneration()
+        let ordered = foldedItems(items)
+        var (edges, index) = similarityGraph(ordered)
+        let clusters = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
+        return LiveClustering(
+            clusterer: self, days: days, items: ordered, groups: Self.groups(clusters, of: ordered),
+            clusters: clusters, index: index)
+    }
+
+    static func groups(_ clusters: [[Int]], of ordered: [ClusterItem]) -> [Group] {
+        clusters.map { indexes in
             let members = indexes.map { ordered[$0] }
             return Group(id: Self.storyID(for: members), members: members)
         }
@@ -119,6 +191,28 @@ package struct StoryClusterer: Sendable {
     /// The similarity graph of `ordered` (near-duplicates already folded): an edge for each candidate pair with a
     /// positive similarity, from the inverted index over each item's heaviest terms.
     package func similarityEdges(_ ordered: [ClusterItem]) -> [AverageLinkage.Edge] {
+        similarityGraph(ordered).edges
+    }
+
+    /// The candidate index `similarityGraph` builds: the window's term statistics, and for each term the items
+    /// indexed under it. `LiveClustering` keeps it to find a new article's candidates.
+    struct CandidateIndex: Sendable {
+        var statistics = TermStatistics()
+        var postings: [String: [Int]] = [:]
+    }
+
+    /// A term in a large share of the articles names no particular event; leaving it out of the candidate index
+    /// keeps the candidate lists short (the cosine still counts it). Past `maximumPostings` articles a term names
+    /// a theme of the week rather than one event, whatever the window's size: without that bound a large window
+    /// gives every article hundreds of candidates, and the similarity graph grows with the square of the window.
+    func commonLimit(itemCount: Int) -> Int { min(maximumPostings, max(8, itemCount / 20)) }
+
+    /// The terms `vector`'s item is indexed under: its heaviest, less those too common to name one event.
+    func candidateTerms(of vector: TermVector, statistics: TermStatistics, commonLimit: Int) -> [String] {
+        vector.topTerms(indexedTerms).filter { statistics.documentFrequency[$0, default: 0] <= commonLimit }
+    }
+
+    func similarityGraph(_ ordered: [ClusterItem]) -> (edges: [AverageLinkage.Edge], index: CandidateIndex) {
         var statistics = TermStatistics()
         for item in ordered { statistics.add(terms: item.features.terms) }
         let vectors = ordered.map { statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
@@ -126,19 +220,13 @@ package struct StoryClusterer: Sendable {
 
         var edges: [AverageLinkage.Edge] = []
         var postings: [String: [Int]] = [:]
-        // A term in a large share of the articles names no particular event; leaving it out of the candidate index
-        // keeps the candidate lists short (the cosine still counts it). Past `maximumPostings` articles a term names
-        // a theme of the week rather than one event, whatever the window's size: without that bound a large window
-        // gives every article hundreds of candidates, and the similarity graph grows with the square of the window.
-        let commonLimit = min(maximumPostings, max(8, ordered.count / 20))
+        let commonLimit = commonLimit(itemCount: ordered.count)
         // Candidates of the current item: a mark per item and the list of those marked, reset after each item,
         // which costs far less than a set built and hashed for every item of a large window.
         var isCandidate = [Bool](repeating: false, count: ordered.count)
         var candidates: [Int] = []
         for (index, vector) in vectors.enumerated() {
-            let top = vector.topTerms(indexedTerms).filter {
-                statistics.documentFrequency[$0, default: 0] <= commonLimit
-            }
+            let top = candidateTerms(of: vector, statistics: statistics, commonLimit: commonLimit)
             for term in top {
                 for other in postings[term] ?? [] where !isCandidate[other] && abs(days[other] - days[index]) <= windowDays {
                     isCandidate[other] = true
@@ -154,7 +242,7 @@ package struct StoryClusterer: Sendable {
             candidates.removeAll(keepingCapacity: true)
             for term in top { postings[term, default: []].append(index) }
         }
-        return edges
+        return (edges, CandidateIndex(statistics: statistics, postings: postings))
     }
 
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
@@ -194,12 +282,21 @@ package struct StoryClusterer: Sendable {
     }
 
     /// Ranked by distinct sources, then size, then the latest article, then id for a stable tie-break.
-    static func storyOrder(_ a: Story, _ b: Story) -> Bool {
-        if a.outlets.count != b.outlets.count { return a.outlets.count > b.outlets.count }
-        if a.entries.count != b.entries.count { return a.entries.count > b.entries.count }
-        let (la, lb) = (a.entries.last?.article.published.iso8601 ?? "", b.entries.last?.article.published.iso8601 ?? "")
-        if la != lb { return la > lb }
-        return a.id < b.id
+    ///
+    /// The keys are computed once per story: counting outlets and formatting dates in every comparison made sorting
+    /// a large day's stories a visible part of each render.
+    static func ranked(_ stories: [Story]) -> [Story] {
+        let keys = stories.map { story in
+            (outlets: story.outlets.count, size: story.entries.count,
+             latest: story.entries.last?.article.published.iso8601 ?? "", id: story.id)
+        }
+        return stories.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a.outlets != b.outlets { return a.outlets > b.outlets }
+            if a.size != b.size { return a.size > b.size }
+            if a.latest != b.latest { return a.latest > b.latest }
+            return a.id < b.id
+        }.map { stories[$0] }
     }
 
     /// The story id: a hash of its founding (earliest) article, so that it is the same whatever order files arrived

@@ -2,62 +2,75 @@
 ///
 /// Every file appears exactly once: an exact copy is listed in its original's story with `duplicate_of`.
 package enum ClusterRenderer {
-    package static func render(_ digest: Digest) -> String {
-        let stories: [JSONValue] = digest.stories.map { story in
-            var articles: [JSONValue] = []
-            for entry in story.entries {
-                let article = entry.article
+    /// - Parameter cache: the text of stories rendered before, reused when the story is unchanged.
+    package static func render(_ digest: Digest, cache: RenderedStories? = nil) -> String {
+        let date = JSONValue.string(digest.day.description)
+        guard !digest.stories.isEmpty else {
+            return JSONValue.object([("date", date), ("stories", .array([]))]).pretty + "\n"
+        }
+        // The document as `JSONValue.pretty` writes it, with each story's object written at its depth on its own.
+        var out = "{\n  \"date\": \(date.compact),\n  \"stories\": [\n"
+        for (index, story) in digest.stories.enumerated() {
+            if index > 0 { out += ",\n" }
+            out += "    "
+            out += cache?.text(of: story, as: .clusterJSON) { value(of: story).pretty(level: 2) }
+                ?? value(of: story).pretty(level: 2)
+        }
+        return out + "\n  ]\n}\n"
+    }
+
+    static func value(of story: Story) -> JSONValue {
+        var articles: [JSONValue] = []
+        for entry in story.entries {
+            let article = entry.article
+            articles.append(
+                .object([
+                    ("file", .string(article.fileName)),
+                    ("title", .string(article.title)),
+                    ("outlet", .optional(article.outlet)),
+                    ("published", .string(article.published.iso8601)),
+                    ("sha256", .string(article.contentHash)),
+                ]))
+            for copy in entry.copies {
                 articles.append(
                     .object([
-                        ("file", .string(article.fileName)),
-                        ("title", .string(article.title)),
-                        ("outlet", .optional(article.outlet)),
-                        ("published", .string(article.published.iso8601)),
-                        ("sha256", .string(article.contentHash)),
+                        ("file", .string(copy.fileName)),
+                        ("duplicate_of", .string(article.fileName)),
+                        ("outlet", .optional(copy.outlet)),
+                        ("near_duplicate", .bool(!copy.isExact)),
                     ]))
-                for copy in entry.copies {
-                    articles.append(
-                        .object([
-                            ("file", .string(copy.fileName)),
-                            ("duplicate_of", .string(article.fileName)),
-                            ("outlet", .optional(copy.outlet)),
-                            ("near_duplicate", .bool(!copy.isExact)),
-                        ]))
-                }
             }
-            let summarySources: [JSONValue] = story.summary.map { line in
-                .object([
-                    ("file", .string(line.fileName)), ("sentence", .int(line.sentenceIndex)),
-                    ("start", .int(line.start)), ("end", .int(line.end)),
-                ])
-            }
-            return .object([
-                ("id", .string(story.id.rawValue)),
-                ("headline", .string(story.headline)),
-                ("summary", .array(story.summary.map { .string($0.text) })),
-                ("summary_sources", .array(summarySources)),
-                ("outlets", .array(story.outlets.map(JSONValue.string))),
-                ("quotations", .array(story.quotations.map { quotation in
-                    .object([
-                        ("text", .string(quotation.text)), ("speaker", .optional(quotation.speaker)),
-                        ("sources", .array(quotation.sources.map { source in
-                            .object([
-                                ("file", .string(source.fileName)), ("text", .string(source.text)),
-                                ("start", .int(source.start)), ("end", .int(source.end)),
-                            ])
-                        })),
-                    ])
-                })),
-                ("entities", .array(story.entities.map { entity in
-                    .object([
-                        ("name", .string(entity.canonical)), ("type", .string(entity.kind.rawValue)),
-                        ("mentions", .int(entity.mentions)),
-                    ])
-                })),
-                ("articles", .array(articles)),
+        }
+        let summarySources: [JSONValue] = story.summary.map { line in
+            .object([
+                ("file", .string(line.fileName)), ("sentence", .int(line.sentenceIndex)),
+                ("start", .int(line.start)), ("end", .int(line.end)),
             ])
         }
-        return JSONValue.object([("date", .string(digest.day.description)), ("stories", .array(stories))]).pretty
-            + "\n"
+        return .object([
+            ("id", .string(story.id.rawValue)),
+            ("headline", .string(story.headline)),
+            ("summary", .array(story.summary.map { .string($0.text) })),
+            ("summary_sources", .array(summarySources)),
+            ("outlets", .array(story.outlets.map(JSONValue.string))),
+            ("quotations", .array(story.quotations.map { quotation in
+                .object([
+                    ("text", .string(quotation.text)), ("speaker", .optional(quotation.speaker)),
+                    ("sources", .array(quotation.sources.map { source in
+                        .object([
+                            ("file", .string(source.fileName)), ("text", .string(source.text)),
+                            ("start", .int(source.start)), ("end", .int(source.end)),
+                        ])
+                    })),
+                ])
+            })),
+            ("entities", .array(story.entities.map { entity in
+                .object([
+                    ("name", .string(entity.canonical)), ("type", .string(entity.kind.rawValue)),
+                    ("mentions", .int(entity.mentions)),
+                ])
+            })),
+            ("articles", .array(articles)),
+        ])
     }
 }

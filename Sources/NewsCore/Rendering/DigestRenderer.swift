@@ -9,7 +9,8 @@ package struct DigestRenderer: Sendable {
 
     package init(digestDirectory: String) { self.digestDirectory = digestDirectory }
 
-    package func render(_ digest: Digest) -> String {
+    /// - Parameter cache: the text of stories rendered before, reused when the story is unchanged.
+    package func render(_ digest: Digest, cache: RenderedStories? = nil) -> String {
         var out = "# News digest — \(MarkdownText.longDate(digest.day))\n\n"
         let stories = digest.stories.count
         out += "\(count(digest.articleCount, "article")) · \(count(stories, "story", "stories")) · "
@@ -17,18 +18,31 @@ package struct DigestRenderer: Sendable {
         let multi = digest.stories.filter { $0.entries.count > 1 }
         let single = digest.stories.filter { $0.entries.count == 1 }
         for (number, story) in multi.enumerated() {
-            out += "\n" + renderStory(story, number: number + 1)
+            out += "\n" + heading(story, number: number + 1)
+            out += cache?.text(of: story, as: .digestSection, context: digestDirectory) { renderSection(story) }
+                ?? renderSection(story)
         }
         if !single.isEmpty {
             out += "\n## \(multi.isEmpty ? "Stories" : "Also reported")\n\n"
-            for story in single { out += renderCompact(story) }
+            for story in single {
+                out += cache?.text(of: story, as: .digestLine, context: digestDirectory) { renderCompact(story) }
+                    ?? renderCompact(story)
+            }
         }
         return out
     }
 
     func renderStory(_ story: Story, number: Int) -> String {
-        var out = "## \(number). \(MarkdownText.inline(story.headline))\n\n"
-        out += "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")): "
+        heading(story, number: number) + renderSection(story)
+    }
+
+    /// The numbered heading of a story's section: the number depends on the story's rank, the rest on the story alone.
+    func heading(_ story: Story, number: Int) -> String {
+        "## \(number). \(MarkdownText.inline(story.headline))\n\n"
+    }
+
+    func renderSection(_ story: Story) -> String {
+        var out = "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")): "
         out += story.outlets.map(MarkdownText.inline).joined(separator: ", ")
         out += " · story [`\(story.id)`](../stories/\(story.id).md)"
         if !story.otherDays.isEmpty {

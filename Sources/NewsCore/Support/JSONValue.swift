@@ -40,9 +40,12 @@ package indirect enum JSONValue: Equatable, Sendable, ExpressibleByStringLiteral
     }
 
     /// JSON indented by two spaces, ending without a newline.
-    package var pretty: String {
+    package var pretty: String { pretty(level: 0) }
+
+    /// The same as written `level` deep inside an enclosing document: its inner lines indented for that depth.
+    package func pretty(level: Int) -> String {
         var out: [UInt8] = []
-        write(into: &out, indent: 2, level: 0)
+        write(into: &out, indent: 2, level: level)
         return String(decoding: out, as: UTF8.self)
     }
 
