@@ -286,7 +286,7 @@ extension Pipeline {
 
     /// Whether files are waiting to be claimed because `intake.max_in_flight` are already in hand: a backlog (a burst,
     /// an overflow rescan, a start with a full inbox), not a stream the daemon keeps up with.
-    func hasBacklog() -> Bool { intakeQueue.sync { !ready.isEmpty } }
+    func hasBacklog() -> Bool { filesWaiting.load(ordering: .relaxed) }
 
     /// What one render wrote, for the debug line.
     struct RenderTally {

@@ -94,6 +94,9 @@ package final class Pipeline: @unchecked Sendable {
     var outputFailures = RecurringFailure()
     var stateFailures = RecurringFailure()
 
+    /// Whether files are ready but not claimed, because `intake.max_in_flight` are in hand: written on the intake
+    /// queue, read on the apply queue without waiting for the intake queue (see `hasBacklog`).
+    let filesWaiting = Atomic<Bool>(false)
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
     let keptFiles = Mutex<[String: Int64]>([:])
@@ -380,6 +383,7 @@ package final class Pipeline: @unchecked Sendable {
     func markReady(_ path: FilePath) {
         guard readySet.insert(path).inserted else { return }
         ready.append(path)
+        filesWaiting.store(true, ordering: .relaxed)
     }
 
     func fingerprint(_ path: FilePath) -> FileFingerprint? {
@@ -403,6 +407,7 @@ package final class Pipeline: @unchecked Sendable {
             }
         }
         ready.removeFirst(index)
+        filesWaiting.store(!ready.isEmpty, ordering: .relaxed)
         startWork()
     }
 

@@ -35,8 +35,12 @@ package struct LiveClustering: Sendable {
     ) {
         self.clusterer = clusterer
         self.days = days
-        self.groups = groups
-        self.items = items
+        // Near-duplicates were folded by the exact clustering and placing does not fold them, so the signatures
+        // (about a sixth of an item's memory) are not kept between renders.
+        self.items = items.map(Self.withoutSignature)
+        self.groups = groups.map { group in
+            StoryClusterer.Group(id: group.id, members: group.members.map(Self.withoutSignature))
+        }
         self.index = index
         vectors = [TermVector?](repeating: nil, count: items.count)
         groupOfItem = [Int](repeating: 0, count: items.count)
@@ -44,6 +48,12 @@ package struct LiveClustering: Sendable {
             for member in members { groupOfItem[member] = group }
         }
         itemOfContent = Dictionary(items.enumerated().map { ($1.contentHash, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func withoutSignature(_ item: ClusterItem) -> ClusterItem {
+        var item = item
+        item.features.signature = nil
+        return item
     }
 
     /// Articles held: the window's articles, near-duplicates folded, and those placed since.
@@ -95,6 +105,7 @@ package struct LiveClustering: Sendable {
             best = (group, average)
         }
 
+        let item = Self.withoutSignature(item)
         items.append(item)
         vectors.append(vector)
         itemOfContent[item.contentHash] = newIndex
