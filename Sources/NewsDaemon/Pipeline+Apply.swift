@@ -284,9 +284,22 @@ extension Pipeline {
         return max(allowed, wanted)
     }
 
-    /// Whether files are waiting to be claimed because `intake.max_in_flight` are already in hand: a backlog (a burst,
-    /// an overflow rescan, a start with a full inbox), not a stream the daemon keeps up with.
-    func hasBacklog() -> Bool { filesWaiting.load(ordering: .relaxed) }
+    /// Whether the daemon is working through a backlog (a burst, an overflow rescan, a start with a full inbox)
+    /// rather than keeping up with a stream: from when more files wait to be claimed than four times
+    /// `intake.max_in_flight` until none wait.
+    ///
+    /// A lower bar let a loaded machine tip a steady stream into exact renders, and an exact render of a busy day
+    /// holds the apply queue for seconds, so more files waited and the renders stayed exact. Staying in it until the
+    /// backlog is gone keeps the last few hundred files of a burst from being placed one render at a time.
+    func hasBacklog() -> Bool {
+        let waiting = filesWaiting.load(ordering: .relaxed)
+        if waiting > 4 * settings.maxInFlight {
+            workingThroughBacklog = true
+        } else if waiting == 0 {
+            workingThroughBacklog = false
+        }
+        return workingThroughBacklog
+    }
 
     /// What one render wrote, for the debug line.
     struct RenderTally {

@@ -85,6 +85,8 @@ package final class Pipeline: @unchecked Sendable {
     var lastExactRenderEnded = 0.0
     var lastProvisionalRenderSeconds = 0.0
     var lastProvisionalRenderEnded = 0.0
+    /// See `hasBacklog`.
+    var workingThroughBacklog = false
     /// A hash of what this process last wrote to each output file, so an unchanged file is not written again, with
     /// the render that last wrote or confirmed it. Pruned to the recent renders' files (see `forgetOldWrites`).
     var writtenDigests: [String: (digest: Int, render: Int)] = [:]
@@ -94,9 +96,9 @@ package final class Pipeline: @unchecked Sendable {
     var outputFailures = RecurringFailure()
     var stateFailures = RecurringFailure()
 
-    /// Whether files are ready but not claimed, because `intake.max_in_flight` are in hand: written on the intake
+    /// How many files are ready but not claimed, because `intake.max_in_flight` are in hand: written on the intake
     /// queue, read on the apply queue without waiting for the intake queue (see `hasBacklog`).
-    let filesWaiting = Atomic<Bool>(false)
+    let filesWaiting = Atomic<Int>(0)
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
     let keptFiles = Mutex<[String: Int64]>([:])
@@ -383,7 +385,7 @@ package final class Pipeline: @unchecked Sendable {
     func markReady(_ path: FilePath) {
         guard readySet.insert(path).inserted else { return }
         ready.append(path)
-        filesWaiting.store(true, ordering: .relaxed)
+        filesWaiting.store(ready.count, ordering: .relaxed)
     }
 
     func fingerprint(_ path: FilePath) -> FileFingerprint? {
@@ -407,7 +409,7 @@ package final class Pipeline: @unchecked Sendable {
             }
         }
         ready.removeFirst(index)
-        filesWaiting.store(!ready.isEmpty, ordering: .relaxed)
+        filesWaiting.store(ready.count, ordering: .relaxed)
         startWork()
     }
 
