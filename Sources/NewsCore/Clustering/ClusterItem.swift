@@ -42,8 +42,8 @@ package struct ClusterItem: Sendable {
 package struct ClusterFeatures: Sendable, Equatable {
     package var published: PublicationDate
     package var titleIsGenerated: Bool
-    /// `TermStatistics.terms(of:)` as two parallel arrays, terms ascending: far smaller than a dictionary.
-    package var terms: [String]
+    /// `TermStatistics.terms(of:)` as two parallel arrays, keys ascending: far smaller than a dictionary.
+    package var terms: [TermKey]
     package var counts: [Int32]
     /// The MinHash signature, or nil when the text is too short to compare.
     package var signature: [UInt64]?
@@ -51,20 +51,20 @@ package struct ClusterFeatures: Sendable, Equatable {
     package init(article: Article, detector: NearDuplicateDetector) {
         published = article.published
         titleIsGenerated = article.titleIsGenerated
-        let sorted = TermStatistics.terms(of: article).sorted { $0.key < $1.key }
-        terms = sorted.map(\.key)
-        counts = sorted.map { Int32(clamping: $0.value) }
+        (terms, counts) = TermKey.sortedCounts(TermStatistics.terms(of: article))
         signature = detector.signature(article.body)
     }
 
     /// Raised whenever what `init(article:detector:)` computes changes, so stored features made by an older version
-    /// are recomputed rather than compared with new ones.
-    static let formatVersion: UInt8 = 1
+    /// are recomputed rather than compared with new ones. Version 1 held the terms' text; version 2 holds their
+    /// keys, and version 1 is still read, by hashing the text, since the terms themselves did not change.
+    static let formatVersion: UInt8 = 2
+    static let textTermsVersion: UInt8 = 1
 
-    /// The byte form: a version, the date, the terms with their counts, then the signature. Little-endian.
+    /// The byte form: a version, the date, the term keys with their counts, then the signature. Little-endian.
     package func encoded() -> [UInt8] {
         var bytes: [UInt8] = [Self.formatVersion]
-        bytes.reserveCapacity(16 + terms.reduce(0) { $0 + $1.utf8.count + 6 } + (signature?.count ?? 0) * 8)
+        bytes.reserveCapacity(16 + terms.count * 10 + (signature?.count ?? 0) * 8)
         var flags: UInt8 = 0
         if titleIsGenerated { flags |= 1 }
         if published.secondsIntoDay != nil { flags |= 2 }
@@ -77,8 +77,8 @@ package struct ClusterFeatures: Sendable, Equatable {
         if let offset = published.utcOffsetSeconds { Self.append(Int64(offset), to: &bytes) }
         Self.append(Int64(terms.count), to: &bytes)
         for (term, count) in zip(terms, counts) {
-            Self.append(Int64(term.utf8.count), to: &bytes)
-            bytes.append(contentsOf: term.utf8)
+            // Keys are uniformly spread, so a varint would take more than the eight fixed bytes.
+            withUnsafeBytes(of: term.value.littleEndian) { bytes.append(contentsOf: $0) }
             Self.append(Int64(count), to: &bytes)
         }
         if let signature {
@@ -91,7 +91,8 @@ package struct ClusterFeatures: Sendable, Equatable {
     /// Reads `encoded()`'s form back; nil for another version or damaged bytes, which callers recompute.
     package init?(encoded bytes: some Collection<UInt8>) {
         var reader = Reader(bytes: Array(bytes))
-        guard reader.byte() == Self.formatVersion, let flags = reader.byte(), let originCode = reader.byte(),
+        guard let version = reader.byte(), version == Self.formatVersion || version == Self.textTermsVersion,
+            let flags = reader.byte(), let originCode = reader.byte(),
             Int(originCode) < Self.originCodes.count, let day = reader.integer()
         else { return nil }
         var seconds: Int?
@@ -108,12 +109,19 @@ package struct ClusterFeatures: Sendable, Equatable {
         terms.reserveCapacity(Int(termCount))
         counts.reserveCapacity(Int(termCount))
         for _ in 0..<termCount {
-            guard let length = reader.integer(), let term = reader.string(length: length),
-                let count = reader.integer()
-            else { return nil }
-            terms.append(term)
+            let key: TermKey
+            if version == Self.textTermsVersion {
+                guard let length = reader.integer(), let text = reader.text(length: length) else { return nil }
+                key = TermKey(utf8: text)
+            } else {
+                guard let value = reader.fixed64() else { return nil }
+                key = TermKey(value: value)
+            }
+            guard let count = reader.integer() else { return nil }
+            terms.append(key)
             counts.append(Int32(clamping: count))
         }
+        if version == Self.textTermsVersion { (terms, counts) = Self.keyOrder(terms, counts) }
         if flags & 8 != 0 {
             guard let length = reader.integer(), length >= 0, length <= reader.remaining else { return nil }
             var values: [UInt64] = []
@@ -127,6 +135,21 @@ package struct ClusterFeatures: Sendable, Equatable {
             signature = nil
         }
         guard reader.remaining == 0 else { return nil }
+    }
+
+    /// Version 1 kept terms in text order: put them in key order, counting terms that share a key together.
+    static func keyOrder(_ keys: [TermKey], _ counts: [Int32]) -> ([TermKey], [Int32]) {
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        var (sortedKeys, sortedCounts): ([TermKey], [Int32]) = ([], [])
+        for index in order {
+            if sortedKeys.last == keys[index] {
+                sortedCounts[sortedCounts.count - 1] &+= counts[index]
+            } else {
+                sortedKeys.append(keys[index])
+                sortedCounts.append(counts[index])
+            }
+        }
+        return (sortedKeys, sortedCounts)
     }
 
     /// Origins by a fixed code, so the byte form does not depend on the enum's declaration order.
@@ -166,10 +189,20 @@ package struct ClusterFeatures: Sendable, Equatable {
             return nil
         }
 
-        mutating func string(length: Int64) -> String? {
+        /// `length` bytes of UTF-8 text; nil when they are not.
+        mutating func text(length: Int64) -> ArraySlice<UInt8>? {
             guard length >= 0, length <= remaining else { return nil }
             defer { position += Int(length) }
-            return String(validating: bytes[position..<position + Int(length)], as: UTF8.self)
+            let slice = bytes[position..<position + Int(length)]
+            return String(validating: slice, as: UTF8.self) == nil ? nil : slice
+        }
+
+        mutating func fixed64() -> UInt64? {
+            guard remaining >= 8 else { return nil }
+            defer { position += 8 }
+            var value: UInt64 = 0
+            for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+            return value
         }
     }
 }

@@ -198,7 +198,7 @@ package struct StoryClusterer: Sendable {
     /// indexed under it. `LiveClustering` keeps it to find a new article's candidates.
     struct CandidateIndex: Sendable {
         var statistics = TermStatistics()
-        var postings: [String: [Int]] = [:]
+        var postings: [TermKey: [Int]] = [:]
     }
 
     /// A term in a large share of the articles names no particular event; leaving it out of the candidate index
@@ -208,7 +208,7 @@ package struct StoryClusterer: Sendable {
     func commonLimit(itemCount: Int) -> Int { min(maximumPostings, max(8, itemCount / 20)) }
 
     /// The terms `vector`'s item is indexed under: its heaviest, less those too common to name one event.
-    func candidateTerms(of vector: TermVector, statistics: TermStatistics, commonLimit: Int) -> [String] {
+    func candidateTerms(of vector: TermVector, statistics: TermStatistics, commonLimit: Int) -> [TermKey] {
         vector.topTerms(indexedTerms).filter { statistics.documentFrequency[$0, default: 0] <= commonLimit }
     }
 
@@ -219,7 +219,7 @@ package struct StoryClusterer: Sendable {
         let days = ordered.map { $0.digestDay.daysSinceEpoch }
 
         var edges: [AverageLinkage.Edge] = []
-        var postings: [String: [Int]] = [:]
+        var postings: [TermKey: [Int]] = [:]
         let commonLimit = commonLimit(itemCount: ordered.count)
         // Candidates of the current item: a mark per item and the list of those marked, reset after each item,
         // which costs far less than a set built and hashed for every item of a large window.
@@ -314,8 +314,8 @@ package struct StoryClusterer: Sendable {
     func makeStory(id: StoryID, _ entries: [DigestEntry], features: [ClusterFeatures]? = nil) -> Story {
         var statistics = TermStatistics()
         let termCounts = features?.map { (terms: $0.terms, counts: $0.counts) } ?? entries.map { entry in
-            let sorted = TermStatistics.terms(of: entry.article).sorted { $0.key < $1.key }
-            return (terms: sorted.map(\.key), counts: sorted.map { Int32(clamping: $0.value) })
+            let (keys, counts) = TermKey.sortedCounts(TermStatistics.terms(of: entry.article))
+            return (terms: keys, counts: counts)
         }
         for item in termCounts { statistics.add(terms: item.terms) }
         let centre = TermVector.sum(termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) })

@@ -2,27 +2,31 @@ import RealModule
 
 /// A sparse, L2-normalised TF-IDF vector over an article's content words.
 ///
-/// Terms are kept sorted, so that every sum over them runs in the same order in every process: dictionary order
-/// changes from run to run, and floating-point sums in another order can flip a near-tie.
+/// Terms are kept sorted by key, so that every sum over them runs in the same order in every process: dictionary
+/// order changes from run to run, and floating-point sums in another order can flip a near-tie.
 package struct TermVector: Sendable {
-    package private(set) var terms: [String]
+    package private(set) var terms: [TermKey]
     package private(set) var weights: [Double]
 
     /// Builds a vector from unordered weights.
-    package init(weights unordered: [String: Double]) {
+    package init(weights unordered: [TermKey: Double]) {
         let sorted = unordered.sorted { $0.key < $1.key }
         terms = sorted.map(\.key)
         weights = sorted.map(\.value)
     }
 
     /// Builds a vector from terms already in ascending order, with their weights.
-    init(sortedTerms: [String], weights: [Double]) {
+    init(sortedTerms: [TermKey], weights: [Double]) {
         terms = sortedTerms
         self.weights = weights
     }
 
     /// The weight of `term`, or 0.
     package func weight(of term: String) -> Double {
+        weight(of: TermKey(term))
+    }
+
+    package func weight(of term: TermKey) -> Double {
         var low = 0
         var high = terms.count
         while low < high {
@@ -51,15 +55,15 @@ package struct TermVector: Sendable {
         return sum
     }
 
-    /// The `count` heaviest terms, heaviest first, ties by name so the result is deterministic.
-    package func topTerms(_ count: Int) -> [String] {
+    /// The `count` heaviest terms, heaviest first, ties by key so the result is deterministic.
+    package func topTerms(_ count: Int) -> [TermKey] {
         terms.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : terms[$0] < terms[$1] }
             .prefix(count).map { terms[$0] }
     }
 
     /// Sums vectors term by term (for a story's centroid), in a deterministic order.
     package static func sum(_ vectors: [TermVector]) -> TermVector {
-        var total: [String: Double] = [:]
+        var total: [TermKey: Double] = [:]
         for vector in vectors {
             for (term, weight) in zip(vector.terms, vector.weights) { total[term, default: 0] += weight }
         }
@@ -69,7 +73,7 @@ package struct TermVector: Sendable {
 
 /// Term counts of a set of articles, from which TF-IDF vectors are built.
 package struct TermStatistics: Sendable {
-    package private(set) var documentFrequency: [String: Int] = [:]
+    package private(set) var documentFrequency: [TermKey: Int] = [:]
     package private(set) var documentCount = 0
 
     package init() {}
@@ -86,24 +90,15 @@ package struct TermStatistics: Sendable {
         return counts
     }
 
-    package mutating func add(_ termCounts: [String: Int]) {
-        add(terms: termCounts.keys)
-    }
-
     /// Counts one article whose distinct terms are `terms`.
-    package mutating func add(terms: some Sequence<String>) {
+    package mutating func add(terms: some Sequence<TermKey>) {
         documentCount += 1
         for term in terms { documentFrequency[term, default: 0] += 1 }
     }
 
-    /// The TF-IDF vector of one article's term counts, with sublinear TF and smoothed IDF.
-    package func vector(for termCounts: [String: Int]) -> TermVector {
-        let sorted = termCounts.sorted(by: { $0.key < $1.key })
-        return vector(sortedTerms: sorted.map(\.key), counts: sorted.map { Int32(clamping: $0.value) })
-    }
-
-    /// The same from terms in ascending order with their counts, as `ClusterFeatures` keeps them.
-    package func vector(sortedTerms: [String], counts: [Int32]) -> TermVector {
+    /// The TF-IDF vector of one article, from its terms in ascending key order with their counts, as
+    /// `ClusterFeatures` keeps them; sublinear TF and smoothed IDF.
+    package func vector(sortedTerms: [TermKey], counts: [Int32]) -> TermVector {
         let n = Double(documentCount)
         var weights: [Double] = []
         weights.reserveCapacity(sortedTerms.count)
