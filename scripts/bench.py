@@ -2,6 +2,7 @@
 """`make bench` and `make bench-smoke`: throughput, latency and growth of newsdigest, beside its peers.
 
     python3 scripts/bench.py BINDIR [--smoke] [--only analysis,dedup,pipeline,e2e,latency,growth] [--rounds N]
+        [--latency-seconds S]
 
 BINDIR holds the release `newsdigest` and `newsdigest-bench`. The corpus is built at run time under var/bench/
 (git-ignored) from ../shared/eval/packs, or from ../shared/seeds when the packs are absent; nothing derived from
@@ -660,6 +661,8 @@ def main():
     parser.add_argument("--only", default="analysis,dedup,pipeline,latency,growth")
     parser.add_argument("--rounds", type=int)
     parser.add_argument("--growth-levels", default="1000,10000,100000,1000000")
+    parser.add_argument("--latency-seconds", type=float, default=30,
+                        help="how long the steady stream lasts; past 60 s it meets the exact renders a stream still gets")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--report", default=os.path.join(WORK, "report.json"))
     args = parser.parse_args()
@@ -685,7 +688,7 @@ def main():
             args.bindir, corpus, python, rounds, 300 if smoke else 10_000, 100 if smoke else 1000)
     if "latency" in parts:
         log("(3) latency from drop to digest at 100 files/s")
-        report["latency"] = measure_latency(args.bindir, corpus.generator, 100, 2 if smoke else 30)
+        report["latency"] = measure_latency(args.bindir, corpus.generator, 100, 2 if smoke else args.latency_seconds)
     if "growth" in parts:
         log("(4) growth")
         levels = [200, 1000] if smoke else [int(x) for x in args.growth_levels.split(",")]

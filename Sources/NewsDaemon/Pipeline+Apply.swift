@@ -226,8 +226,12 @@ extension Pipeline {
 
     /// How long the inbox must be quiet before the days changed since the last exact render are clustered exactly.
     static let quietSecondsBeforeExactRender = 1.0
-    /// How long placements may stay provisional under a steady stream of files before an exact render anyway.
+    /// How long placements may stay provisional under a steady stream of files before an exact render anyway, when
+    /// that render is expected to take no longer than `longestForcedExactRender`.
     static let maximumProvisionalSeconds = 60.0
+    /// An exact render holds the apply queue, so every file recorded meanwhile waits for it: forced on a stream, it
+    /// may cost the files no more than the latency they get anyway (docs/PERFORMANCE.md: p99 ≤ 200 ms).
+    static let longestForcedExactRender = 0.2
 
     /// Schedules the next render, if anything is waiting for one.
     ///
@@ -268,20 +272,15 @@ extension Pipeline {
         }
     }
 
-    /// When an exact render of `dirtyDays` is due (monotonic seconds): at once for changes the live clustering does
-    /// not hold or while files wait to be claimed, else once the inbox is quiet or the oldest change has waited too
-    /// long; never sooner than twice the last exact render's time after it ended.
-    ///
-    /// While files wait, nobody is waiting on one file: exact renders, each taking in everything recorded since the
-    /// last, cost less per file than provisional ones, which write a changed story's text again on every render.
+    /// When an exact render of `dirtyDays` is due (monotonic seconds); see `ExactRenderPolicy`.
     func exactRenderDue(now: Double, backlogged: Bool) -> Double {
         guard !dirtyDays.isEmpty else { return .infinity }
-        let allowed = lastExactRenderEnded + min(10.0, max(0.04, 2 * lastRenderSeconds))
-        let held = liveClustering.map { live in dirtyDays.allSatisfy { live.days.contains($0) } } ?? false
-        let wanted = held && !backlogged
-            ? min(lastArrival + Self.quietSecondsBeforeExactRender, (exactPendingSince ?? now) + Self.maximumProvisionalSeconds)
-            : now
-        return max(allowed, wanted)
+        let live = liveClustering
+        return ExactRenderPolicy.due(
+            now: now, held: live.map { live in dirtyDays.allSatisfy { live.days.contains($0) } } ?? false,
+            backlogged: backlogged, lastArrival: lastArrival, pendingSince: exactPendingSince,
+            lastRender: (ended: lastExactRenderEnded, seconds: lastRenderSeconds, articles: lastExactRenderArticles),
+            articlesNow: live?.itemCount ?? 0)
     }
 
     /// Whether the daemon is working through a backlog (a burst, an overflow rescan, a start with a full inbox)
@@ -568,6 +567,7 @@ extension Pipeline {
                 }
             }
         }
+        lastExactRenderArticles = windowArticles
         do {
             try writeIfChanged(IndexRenderer.render(try store.days()), to: settings.output + "/index.md", &tally)
         } catch {
@@ -593,6 +593,7 @@ extension Pipeline {
                     "memo_stories": "\(clusteringMemo.storyCount)",
                     "live_articles": "\(liveClustering?.itemCount ?? 0)",
                     "rss_mib": "\(residentBeforeRelease >> 20) → \(Memory.residentBytes() >> 20)",
+                    "heap_mib": "\((Memory.allocatedBytes() ?? 0) >> 20)", "rendered_texts": "\(renderedStories.count)",
                 ])
         }
         if failedDays.isEmpty, let seconds = outputFailures.ended() {

@@ -58,7 +58,9 @@ package final class Pipeline: @unchecked Sendable {
     /// finds its number is no longer the latest and does nothing.
     var renderDueAt = Double.infinity
     var renderTimer = 0
+    /// How long the last exact render took, and how many articles its windows held.
     var lastRenderSeconds = 0.0
+    var lastExactRenderArticles = 0
     var lastStatusUpdate = 0.0
     var appliedSinceStart = 0
     var failedSinceStart = 0
