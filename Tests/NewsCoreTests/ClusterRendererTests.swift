@@ -78,6 +78,42 @@ struct ClusterRendererTests {
         #expect(ClusterRenderer.render(Digest(day: Self.day, stories: [story])) == expected)
     }
 
+    @Test("a quotation gives a source's wording only where it differs from the quotation's, with every offset")
+    func quotationSources() {
+        var story = DigestRendererTests.multiStory
+        story.quotations = [
+            StoryQuotation(
+                text: "I have strongly requested President Putin", speaker: "Donald Trump",
+                sources: [
+                    QuotationSource(
+                        fileName: "a.txt", source: "Reuters", text: "I have strongly requested President Putin",
+                        start: 10, end: 51),
+                    QuotationSource(
+                        fileName: "b.txt", source: "New York Post", text: "I have strongly requested to President Putin",
+                        start: 20, end: 64),
+                ],
+                differences: [])
+        ]
+        let text = ClusterRenderer.render(Digest(day: Self.day, stories: [story]))
+        func member(_ value: JSONValue?, _ key: String) -> JSONValue? {
+            guard case .object(let pairs)? = value else { return nil }
+            return pairs.first { $0.0 == key }?.1
+        }
+        func element(_ value: JSONValue?, _ index: Int) -> JSONValue? {
+            guard case .array(let items)? = value, items.indices.contains(index) else { return nil }
+            return items[index]
+        }
+        let quotation = element(member(element(member(JSONParser.parse(ArraySlice(text.utf8)), "stories"), 0), "quotations"), 0)
+        #expect(member(quotation, "text") == .string("I have strongly requested President Putin"))
+        #expect(element(member(quotation, "sources"), 0) == .object([("file", "a.txt"), ("start", 10), ("end", 51)]))
+        #expect(
+            element(member(quotation, "sources"), 1)
+                == .object([
+                    ("file", "b.txt"), ("text", "I have strongly requested to President Putin"), ("start", 20),
+                    ("end", 64),
+                ]))
+    }
+
     @Test("an empty day")
     func emptyDay() {
         #expect(

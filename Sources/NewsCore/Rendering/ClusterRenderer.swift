@@ -1,6 +1,9 @@
 /// Renders a day's stories as `clusters/YYYY-MM-DD.json`, in the contract of the evaluation scorer.
 ///
-/// Every file appears exactly once: an exact copy is listed in its original's story with `duplicate_of`.
+/// Every file appears exactly once: an exact copy is listed in its original's story with `duplicate_of`. A
+/// quotation lists each source that carried it with the offsets of its wording; the source's `text` is given only
+/// where its wording differs from the quotation's `text`. A quotation carried word for word by many sources (wire
+/// copy) otherwise repeated its text once per source, which made most of a busy day's file.
 package enum ClusterRenderer {
     /// - Parameter cache: the text of stories rendered before, reused when the story is unchanged.
     package static func render(_ digest: Digest, cache: RenderedStories? = nil) -> String {
@@ -57,10 +60,10 @@ package enum ClusterRenderer {
                 .object([
                     ("text", .string(quotation.text)), ("speaker", .optional(quotation.speaker)),
                     ("sources", .array(quotation.sources.map { source in
-                        .object([
-                            ("file", .string(source.fileName)), ("text", .string(source.text)),
-                            ("start", .int(source.start)), ("end", .int(source.end)),
-                        ])
+                        .object(
+                            [("file", .string(source.fileName))]
+                                + (source.text == quotation.text ? [] : [("text", .string(source.text))])
+                                + [("start", .int(source.start)), ("end", .int(source.end))])
                     })),
                 ])
             })),
