@@ -7,7 +7,8 @@
 //   newsdigest-bench analyze [--seconds S] [--jsonl OUT] DIR   extraction throughput over every file of DIR
 //   newsdigest-bench dedup [--seconds S] DIR                   near-duplicate detection over the bodies of DIR
 //   newsdigest-bench cluster [--seconds S] DIR                 one story clustering of every article of DIR
-//   newsdigest-bench group [--seconds S] DIR                   the grouping alone, by phase (fold, edges, linkage)
+//   newsdigest-bench group [--seconds S] DIR                   the grouping alone, by phase (fold, edges, linkage,
+//                                                             stragglers attached)
 //
 // Each prints one JSON object on standard output.
 
@@ -159,19 +160,22 @@ func run() throws {
         let items = extractAll(files, hashes: hashes, extractor: extractor).compactMap { $0 }.map {
             ClusterItem(DigestEntry(article: $0, location: nil), features: clusterer.features(of: $0))
         }
-        var (foldSeconds, edgeSeconds, linkSeconds) = (0.0, 0.0, 0.0)
+        var (foldSeconds, edgeSeconds, linkSeconds, attachSeconds) = (0.0, 0.0, 0.0, 0.0)
         var (edgeCount, groupCount, largest) = (0, 0, 0)
         let (passes, seconds) = timed(minimumSeconds: options.minimumSeconds) {
             var start = monotonicSeconds()
             let ordered = clusterer.foldedItems(items)
             foldSeconds += monotonicSeconds() - start
             start = monotonicSeconds()
-            var edges = clusterer.similarityEdges(ordered)
+            var (edges, index) = clusterer.similarityGraph(ordered)
             edgeCount = edges.count
             edgeSeconds += monotonicSeconds() - start
             start = monotonicSeconds()
-            let groups = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: clusterer.threshold)
+            let linked = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: clusterer.threshold)
             linkSeconds += monotonicSeconds() - start
+            start = monotonicSeconds()
+            let groups = clusterer.attachStragglers(linked, of: ordered, index: index)
+            attachSeconds += monotonicSeconds() - start
             groupCount = groups.count
             largest = groups.map(\.count).max() ?? 0
         }
@@ -181,6 +185,7 @@ func run() throws {
             ("seconds_per_clustering", .double(seconds / Double(passes))),
             ("fold_s", .double(foldSeconds / Double(passes))), ("edges_s", .double(edgeSeconds / Double(passes))),
             ("linkage_s", .double(linkSeconds / Double(passes))),
+            ("attach_s", .double(attachSeconds / Double(passes))),
         ])
     default:
         throw BenchError(description: "unknown mode '\(options.mode)': analyze, dedup, cluster or group")

@@ -61,6 +61,13 @@ package struct TermVector: Sendable {
             .prefix(count).map { terms[$0] }
     }
 
+    /// The same direction at unit length (a zero vector stays zero), for the cosine of sums such as centroids.
+    package func unitLength() -> TermVector {
+        let norm = weights.reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return self }
+        return TermVector(sortedTerms: terms, weights: weights.map { $0 / norm })
+    }
+
     /// Sums vectors term by term (for a story's centroid), in a deterministic order.
     package static func sum(_ vectors: [TermVector]) -> TermVector {
         var total: [TermKey: Double] = [:]

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import NewsCore
+
+@Suite("Stragglers joined to stories")
+struct StragglerTests {
+    /// A unit vector over the given terms, equal weights.
+    static func vector(_ terms: [String]) -> TermVector {
+        let weight = 1 / Double(terms.count).squareRoot()
+        return TermVector(weights: Dictionary(uniqueKeysWithValues: terms.map { (TermKey($0), weight) }))
+    }
+
+    static let vectors = [
+        // 0–2: one story, its members differing among themselves.
+        vector(["truce", "kyiv", "talks", "envoy"]), vector(["truce", "kyiv", "talks", "grain"]),
+        vector(["truce", "kyiv", "envoy", "grain"]),
+        // 3: says the story's central things in other company: close to its centroid.
+        vector(["truce", "kyiv", "talks", "riyadh"]),
+        // 4: nothing in common; 5: one word in common, far from the centroid.
+        vector(["harbour", "bridge"]), vector(["truce", "cricket", "score", "pitch", "rain"]),
+        // 6–8: a group of three close to 0–2, which is not a straggler and stays a story of its own.
+        vector(["truce", "kyiv", "ankara", "oil"]), vector(["truce", "kyiv", "ankara", "oil", "envoy"]),
+        vector(["truce", "ankara", "oil", "grain"]),
+    ]
+
+    static func attach(_ clusters: [[Int]], threshold: Double = 0.5) -> Set<[Int]> {
+        Set(
+            StoryClusterer.attachStragglers(
+                clusters, itemCount: vectors.count, threshold: threshold, vector: { vectors[$0] },
+                candidates: { item in vectors.indices.filter { $0 != item } }))
+    }
+
+    @Test("a straggler close to a story's centroid joins it; one far from every centroid, or a larger group, does not")
+    func stragglerJoinsTheClosestStory() {
+        let linked = [[0, 1, 2], [3], [4], [5], [6, 7, 8]]
+        #expect(Self.vectors[3].cosine(TermVector.sum([0, 1, 2].map { Self.vectors[$0] }).unitLength()) > 0.5)
+        let result = Self.attach(linked)
+        #expect(result == [[0, 1, 2, 3], [4], [5], [6, 7, 8]])
+        #expect(Self.vectors[6].cosine(TermVector.sum([0, 1, 2].map { Self.vectors[$0] }).unitLength()) > 0.5)
+        // The same whatever order the clusters come in.
+        #expect(Self.attach(linked.reversed()) == result)
+        #expect(Self.attach([[5], [6, 7, 8], [3], [0, 1, 2], [4]]) == result)
+    }
+
+    @Test("below the threshold, or without a candidate in the story, a straggler stays apart")
+    func thresholdAndCandidates() {
+        #expect(Self.attach([[0, 1, 2], [3]], threshold: 0.99) == [[0, 1, 2], [3]])
+        let none = StoryClusterer.attachStragglers(
+            [[0, 1, 2], [3]], itemCount: Self.vectors.count, threshold: 0.1, vector: { Self.vectors[$0] },
+            candidates: { _ in [] })
+        #expect(none == [[0, 1, 2], [3]])
+        // A pair of stragglers joins as one.
+        #expect(Self.attach([[0, 1, 2], [3, 5]], threshold: 0.3) == [[0, 1, 2, 3, 5]])
+    }
+}
