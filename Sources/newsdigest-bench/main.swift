@@ -8,7 +8,7 @@
 //   newsdigest-bench dedup [--seconds S] DIR                   near-duplicate detection over the bodies of DIR
 //   newsdigest-bench cluster [--seconds S] DIR                 one story clustering of every article of DIR
 //   newsdigest-bench group [--seconds S] DIR                   the grouping alone, by phase (fold, edges, linkage,
-//                                                             stragglers attached)
+//                                                             refinement by centroids)
 //
 // Each prints one JSON object on standard output.
 
@@ -160,7 +160,7 @@ func run() throws {
         let items = extractAll(files, hashes: hashes, extractor: extractor).compactMap { $0 }.map {
             ClusterItem(DigestEntry(article: $0, location: nil), features: clusterer.features(of: $0))
         }
-        var (foldSeconds, edgeSeconds, linkSeconds, attachSeconds) = (0.0, 0.0, 0.0, 0.0)
+        var (foldSeconds, edgeSeconds, linkSeconds, refineSeconds) = (0.0, 0.0, 0.0, 0.0)
         var (edgeCount, groupCount, largest) = (0, 0, 0)
         let (passes, seconds) = timed(minimumSeconds: options.minimumSeconds) {
             var start = monotonicSeconds()
@@ -174,8 +174,8 @@ func run() throws {
             let linked = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: clusterer.threshold)
             linkSeconds += monotonicSeconds() - start
             start = monotonicSeconds()
-            let groups = clusterer.attachStragglers(linked, of: ordered, index: index)
-            attachSeconds += monotonicSeconds() - start
+            let groups = clusterer.refined(linked, of: ordered, index: index)
+            refineSeconds += monotonicSeconds() - start
             groupCount = groups.count
             largest = groups.map(\.count).max() ?? 0
         }
@@ -185,7 +185,7 @@ func run() throws {
             ("seconds_per_clustering", .double(seconds / Double(passes))),
             ("fold_s", .double(foldSeconds / Double(passes))), ("edges_s", .double(edgeSeconds / Double(passes))),
             ("linkage_s", .double(linkSeconds / Double(passes))),
-            ("attach_s", .double(attachSeconds / Double(passes))),
+            ("refine_s", .double(refineSeconds / Double(passes))),
         ])
     default:
         throw BenchError(description: "unknown mode '\(options.mode)': analyze, dedup, cluster or group")

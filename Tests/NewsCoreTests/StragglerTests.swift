@@ -53,3 +53,43 @@ struct StragglerTests {
         #expect(Self.attach([[0, 1, 2], [3, 5]], threshold: 0.3) == [[0, 1, 2, 3, 5]])
     }
 }
+
+@Suite("Fragments of one story merged")
+struct FragmentTests {
+    /// The event's words less one: each headline of it leaves out something.
+    static func headline(leaving word: String) -> TermVector {
+        StragglerTests.vector(["truce", "kyiv", "talks", "envoy", "riyadh", "summit"].filter { $0 != word })
+    }
+
+    static let vectors = [
+        // 0–2 and 3–5: one event, each half's headlines leaving out different words.
+        headline(leaving: "truce"), headline(leaving: "kyiv"), headline(leaving: "talks"),
+        headline(leaving: "envoy"), headline(leaving: "riyadh"), headline(leaving: "summit"),
+        // 6–8: another event sharing one word.
+        StragglerTests.vector(["truce", "cricket", "pitch", "rain"]), StragglerTests.vector(["cricket", "pitch", "rain", "score"]),
+        StragglerTests.vector(["truce", "cricket", "rain", "score"]),
+    ]
+
+    static func merge(_ clusters: [[Int]], ratio: Double = 0.8, days: [Int]? = nil) -> [[Int]] {
+        StoryClusterer.mergeFragments(
+            clusters, itemCount: vectors.count, ratio: ratio, vector: { vectors[$0] }, candidates: { _ in Array(vectors.indices) },
+            day: { days?[$0] ?? 0 }, windowDays: 3)
+    }
+
+    @Test("two halves of one story merge; a story that shares a word with them does not")
+    func halvesMerge() {
+        #expect(Self.merge([[0, 1, 2], [3, 4, 5], [6, 7, 8]]) == [[0, 1, 2, 3, 4, 5], [6, 7, 8]])
+        #expect(Self.merge([[6, 7, 8], [3, 4, 5], [0, 1, 2]]) == [[6, 7, 8], [0, 1, 2, 3, 4, 5]])
+        // A stricter ratio keeps the halves apart; stragglers are not merged here at all.
+        #expect(Self.merge([[0, 1, 2], [3, 4, 5], [6, 7, 8]], ratio: 1.5) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]])
+        #expect(Self.merge([[0, 1, 2], [3, 4], [5]]) == [[0, 1, 2], [3, 4], [5]])
+    }
+
+    @Test("stories further apart in time than the window never merge")
+    func outsideTheWindow() {
+        let days = [0, 0, 1, 9, 9, 10, 0, 0, 0]
+        #expect(Self.merge([[0, 1, 2], [3, 4, 5], [6, 7, 8]], days: days) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]])
+        let near = [0, 0, 1, 4, 4, 5, 0, 0, 0]
+        #expect(Self.merge([[0, 1, 2], [3, 4, 5], [6, 7, 8]], days: near) == [[0, 1, 2, 3, 4, 5], [6, 7, 8]])
+    }
+}
