@@ -93,3 +93,34 @@ struct FragmentTests {
         #expect(Self.merge([[0, 1, 2], [3, 4, 5], [6, 7, 8]], days: near) == [[0, 1, 2, 3, 4, 5], [6, 7, 8]])
     }
 }
+
+@Suite("TermVector cosine")
+struct TermVectorCosineTests {
+    /// The cosine as the merge of both sorted lists computes it: matched products summed in ascending key order.
+    static func reference(_ a: TermVector, _ b: TermVector) -> Double {
+        var sum = 0.0
+        let weightsOfB = Dictionary(uniqueKeysWithValues: zip(b.terms, b.weights))
+        for (term, weight) in zip(a.terms, a.weights) { if let other = weightsOfB[term] { sum += weight * other } }
+        return sum
+    }
+
+    @Test("a short vector against a long one gives the merge's bits, either way round")
+    func shortAgainstLong() {
+        var long: [TermKey: Double] = [:]
+        for n in 0..<400 { long[TermKey("term\(n)")] = 1 / Double(n + 3) }
+        let centroid = TermVector(weights: long).unitLength()
+        // Four shared terms, one not in the long vector, one past its last key.
+        let article = TermVector(
+            weights: [
+                TermKey("term7"): 0.3, TermKey("term150"): 0.5, TermKey("term151"): 0.2, TermKey("term399"): 0.6,
+                TermKey("absent"): 0.4, TermKey(value: .max): 0.1,
+            ]).unitLength()
+        let expected = Self.reference(article, centroid)
+        #expect(expected > 0)
+        #expect(article.cosine(centroid) == expected)
+        #expect(centroid.cosine(article) == expected)
+        // Lists of like length take the merge, with the same result.
+        let half = TermVector(weights: Dictionary(uniqueKeysWithValues: zip(centroid.terms.prefix(200), centroid.weights.prefix(200))))
+        #expect(half.cosine(centroid) == Self.reference(half, centroid))
+    }
+}

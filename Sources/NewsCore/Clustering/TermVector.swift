@@ -37,7 +37,26 @@ package struct TermVector: Sendable {
     }
 
     /// Cosine similarity by merging the two sorted term lists; both vectors are already unit length.
+    ///
+    /// When one list is far shorter (an article against a large story's centroid), each of its terms is found in the
+    /// longer one by binary search instead. The matched products are summed in ascending key order either way, and
+    /// a product does not depend on its operands' order, so both ways give the same bits.
     package func cosine(_ other: TermVector) -> Double {
+        let (short, long) = terms.count <= other.terms.count ? (self, other) : (other, self)
+        if short.terms.count * 16 < long.terms.count {
+            var sum = 0.0
+            var low = 0
+            for (index, term) in short.terms.enumerated() {
+                var high = long.terms.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if long.terms[mid] < term { low = mid + 1 } else { high = mid }
+                }
+                if low == long.terms.count { break }
+                if long.terms[low] == term { sum += short.weights[index] * long.weights[low] }
+            }
+            return sum
+        }
         var i = 0
         var j = 0
         var sum = 0.0
