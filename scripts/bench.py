@@ -336,7 +336,7 @@ class Daemon:
             database.close()
 
 
-FILE_KEY = re.compile(rb'"file": ("(?:[^"\\]|\\.)*")')
+FILE_KEY = re.compile(rb'"file": ?("(?:[^"\\]|\\.)*")')
 
 
 class DigestWatcher:
@@ -567,16 +567,23 @@ def measure_latency(binary, generator, rate, seconds):
             "p99_last_quarter_ms": percentile(sorted((watcher.seen[n] - dropped[n]) * 1000 for n in names[-quarter:]), 99)}
 
 
-def measure_growth(binary, generator, levels, probe, per_day, rounds):
+def measure_growth(binary, generator, levels, probe, per_day, rounds, root=None, resume=False):
     """(4) State with each level's number of articles (1,000 a day, filled with `newsdigest ingest` in batches),
     then: READY time, and `probe` new articles dropped into the running daemon on the next day: wall and CPU time
-    per article, and peak RSS. The probe's rows are removed afterwards so every round sees the same state."""
+    per article, and peak RSS. The probe's rows are removed afterwards so every round sees the same state.
+
+    With `resume`, the state already in `root` is kept and filling goes on from the variant after the last one it
+    holds: filling a million articles takes hours, and an interrupted fill need not start again."""
     newsdigest = os.path.join(binary, "newsdigest")
-    root = os.path.join(WORK, "growth")
-    shutil.rmtree(root, ignore_errors=True)
+    # Absolute: the daemon is given NOTIFY_SOCKET inside it, and sd_notify ignores a relative path.
+    root = os.path.abspath(root or os.path.join(WORK, "growth"))
     state, output = os.path.join(root, "state"), os.path.join(root, "output")
-    os.makedirs(state)
-    filled = 0
+    filled = filled_variants(state) if resume else 0
+    if not resume:
+        shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(state, exist_ok=True)
+    if filled:
+        log(f"  growth: resuming with variants up to {filled - 1} in state")
     results = []
     batch_size = 20_000
     # Probes use variants far past the state's, so their text differs from every article in state.
@@ -625,6 +632,19 @@ def measure_growth(binary, generator, levels, probe, per_day, rounds):
     return results
 
 
+def filled_variants(state):
+    """One past the highest variant index the state's ledger holds (variants are named v<index>.txt), or 0."""
+    database_path = os.path.join(state, "newsdigest.sqlite")
+    if not os.path.exists(database_path):
+        return 0
+    database = sqlite3.connect(database_path, timeout=30)
+    try:
+        row = database.execute("SELECT MAX(fileName) FROM file WHERE fileName GLOB 'v[0-9][0-9][0-9][0-9][0-9][0-9][0-9].txt'").fetchone()
+    finally:
+        database.close()
+    return int(row[0][1:-4]) + 1 if row and row[0] else 0
+
+
 def forget_probe(state, output, last_article, last_file, probe_day):
     """Removes what a growth probe added, so the next round and level start from the same state."""
     database = sqlite3.connect(os.path.join(state, "newsdigest.sqlite"), timeout=30)
@@ -663,6 +683,9 @@ def main():
     parser.add_argument("--growth-levels", default="1000,10000,100000,1000000")
     parser.add_argument("--latency-seconds", type=float, default=30,
                         help="how long the steady stream lasts; past 60 s it meets the exact renders a stream still gets")
+    parser.add_argument("--growth-root", help="the growth state's folder (default var/bench/growth)")
+    parser.add_argument("--growth-resume", action="store_true",
+                        help="keep the growth state and fill on from it instead of starting again")
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--report", default=os.path.join(WORK, "report.json"))
     args = parser.parse_args()
@@ -693,7 +716,7 @@ def main():
         log("(4) growth")
         levels = [200, 1000] if smoke else [int(x) for x in args.growth_levels.split(",")]
         report["growth"] = measure_growth(args.bindir, corpus.generator, levels, 100 if smoke else 1000, 1000,
-                                          1 if smoke else rounds)
+                                          1 if smoke else rounds, args.growth_root, args.growth_resume)
     report["finished"] = datetime.now().isoformat()
     with open(args.report, "w") as out:
         json.dump(report, out, indent=2)
