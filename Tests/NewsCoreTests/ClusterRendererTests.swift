@@ -24,57 +24,17 @@ struct ClusterRendererTests {
                     copies: [ArticleCopy(fileName: "b copy.txt", location: nil, outlet: "Copy Outlet")]),
             ],
             summary: [SummaryLine(text: "Line one.", fileName: "a.txt", sentenceIndex: 0, start: 0, end: 9)])
-        let expected = """
-            {
-              "date": "2025-03-14",
-              "stories": [
-                {
-                  "id": "st-0123456789",
-                  "headline": "Leaders agree on a truce",
-                  "summary": [
-                    "Line one."
-                  ],
-                  "summary_sources": [
-                    {
-                      "file": "a.txt",
-                      "sentence": 0,
-                      "start": 0,
-                      "end": 9
-                    }
-                  ],
-                  "outlets": [
-                    "Reuters",
-                    "unattributed (b.txt)"
-                  ],
-                  "quotations": [],
-                  "entities": [],
-                  "articles": [
-                    {
-                      "file": "a.txt",
-                      "title": "Truce agreed",
-                      "outlet": "Reuters",
-                      "published": "2025-03-14",
-                      "sha256": "aaa"
-                    },
-                    {
-                      "file": "b.txt",
-                      "title": "Truce: the \\"details\\"",
-                      "outlet": null,
-                      "published": "2025-03-14T09:30:00+01:00",
-                      "sha256": "bbb"
-                    },
-                    {
-                      "file": "b copy.txt",
-                      "duplicate_of": "b.txt",
-                      "outlet": "Copy Outlet",
-                      "near_duplicate": false
-                    }
-                  ]
-                }
-              ]
-            }
-
-            """
+        // Each story is compact on a line of its own (split here only to keep the source readable).
+        let storyLine = [
+            #"{"id":"st-0123456789","headline":"Leaders agree on a truce","summary":["Line one."],"#,
+            #""summary_sources":[{"file":"a.txt","sentence":0,"start":0,"end":9}],"#,
+            #""outlets":["Reuters","unattributed (b.txt)"],"quotations":[],"entities":[],"articles":["#,
+            #"{"file":"a.txt","title":"Truce agreed","outlet":"Reuters","published":"2025-03-14","sha256":"aaa"},"#,
+            #"{"file":"b.txt","title":"Truce: the \"details\"","outlet":null,"#,
+            #""published":"2025-03-14T09:30:00+01:00","sha256":"bbb"},"#,
+            #"{"file":"b copy.txt","duplicate_of":"b.txt","outlet":"Copy Outlet","near_duplicate":false}]}"#,
+        ].joined()
+        let expected = "{\n  \"date\": \"2025-03-14\",\n  \"stories\": [\n    " + storyLine + "\n  ]\n}\n"
         #expect(ClusterRenderer.render(Digest(day: Self.day, stories: [story])) == expected)
     }
 

@@ -37,12 +37,18 @@ struct RenderedStoriesTests {
             cache.beginGeneration()
             #expect(renderer.render(digest, cache: cache) == renderer.render(digest))
             #expect(ClusterRenderer.render(digest, cache: cache) == ClusterRenderer.render(digest))
-            // The clusters file is the document `JSONValue.pretty` writes for the whole day.
+            // The clusters file holds the whole day's document, each story compact on a line of its own.
             let whole = JSONValue.object([
                 ("date", .string(digest.day.description)),
                 ("stories", .array(digest.stories.map(ClusterRenderer.value))),
-            ]).pretty + "\n"
-            #expect(ClusterRenderer.render(digest, cache: cache) == whole)
+            ])
+            let text = ClusterRenderer.render(digest, cache: cache)
+            #expect(JSONParser.parse(ArraySlice(text.utf8)) == whole)
+            #expect(
+                text
+                    == "{\n  \"date\": \"\(digest.day)\",\n  \"stories\": [\n"
+                    + digest.stories.map { "    " + ClusterRenderer.value(of: $0).compact }.joined(separator: ",\n")
+                    + "\n  ]\n}\n")
         }
     }
 

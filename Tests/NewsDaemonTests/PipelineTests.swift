@@ -47,7 +47,7 @@ struct PipelineTests {
         #expect(layout.counters(pipeline).files == 1)
         if arrival == .mkdirThenWrite || arrival == .directoryMovedIn {
             let clusters = try String(contentsOfFile: layout.output + "/clusters/2025-03-12.json", encoding: .utf8)
-            #expect(clusters.contains("\"outlet\": \"reuters\""))
+            #expect(clusters.contains(#""outlet":"reuters""#))
         }
     }
 
@@ -159,7 +159,7 @@ struct PipelineTests {
         #expect(layout.counters(pipeline).articles == 1)
         #expect(await eventually {
             let json = (try? String(contentsOfFile: layout.output + "/clusters/2025-03-13.json", encoding: .utf8)) ?? ""
-            return json.contains("\"duplicate_of\": \"one.txt\"")
+            return json.contains(#""duplicate_of":"one.txt""#)
         })
         await pipeline.stop()
     }
