@@ -3,9 +3,12 @@
 enum ExactRenderPolicy {
     /// When an exact render is due (monotonic seconds):
     ///
-    /// - at once for changes the live clustering does not hold, or while files wait to be claimed: nobody waits on
-    ///   one file then, and exact renders, each taking in everything recorded since the last, cost less per file than
-    ///   provisional ones, which write a changed story's text again on every render;
+    /// - at once for changes the live clustering does not hold;
+    /// - while a backlog is worked through, once the oldest change has waited `backlogRenderInterval`, and at once
+    ///   when the backlog ends: the render holds the apply queue, so the files recorded meanwhile wait for it, and
+    ///   renders every twice their own time (as before stop 14) re-clustered each growing window again and again.
+    ///   10,000 files dropped at once over 10 days were rendered seven times, 25 of their 60 s in renders whose
+    ///   output the next one replaced (docs/PERFORMANCE.md, stop 14);
     /// - else once the inbox has been quiet for `quietSecondsBeforeExactRender`;
     /// - or, under a stream that does not pause, once the oldest change has waited `maximumProvisionalSeconds`, but
     ///   only if the render is expected to take no longer than `longestForcedExactRender`: its time grows with the
@@ -23,7 +26,10 @@ enum ExactRenderPolicy {
         lastRender: (ended: Double, seconds: Double, articles: Int), articlesNow: Int
     ) -> Double {
         let allowed = lastRender.ended + min(10.0, max(0.04, 2 * lastRender.seconds))
-        guard held && !backlogged else { return max(allowed, now) }
+        if backlogged {
+            return max(allowed, (pendingSince ?? lastRender.ended) + Pipeline.backlogRenderInterval)
+        }
+        guard held else { return max(allowed, now) }
         var wanted = lastArrival + Pipeline.quietSecondsBeforeExactRender
         let expectedSeconds = lastRender.seconds * Double(max(articlesNow, 1)) / Double(max(lastRender.articles, 1))
         if expectedSeconds <= Pipeline.longestForcedExactRender {

@@ -232,6 +232,9 @@ extension Pipeline {
     /// An exact render holds the apply queue, so every file recorded meanwhile waits for it: forced on a stream, it
     /// may cost the files no more than the latency they get anyway (docs/PERFORMANCE.md: p99 ≤ 200 ms).
     static let longestForcedExactRender = 0.2
+    /// How stale the digests may grow while a backlog is worked through (a burst, an overflow rescan, a start with a
+    /// full inbox): one exact render when it ends, and one whenever the oldest change has waited this long.
+    static let backlogRenderInterval = 30.0
 
     /// Schedules the next render, if anything is waiting for one.
     ///

@@ -31,12 +31,31 @@ struct ExactRenderPolicyTests {
         }
     }
 
-    @Test("changes outside the live clustering, or a backlog, are rendered exactly at once")
-    func outsideOrBackloggedIsAtOnce() {
+    @Test("changes outside the live clustering are rendered exactly at once")
+    func outsideIsAtOnce() {
         #expect(due(now: 30, held: false, seconds: 5, articles: 300, articlesNow: 6_000) == 30)
-        #expect(due(now: 30, backlogged: true, seconds: 5, articles: 300, articlesNow: 6_000) == 30)
         // But never sooner than twice the last exact render's time after it ended (at most 10 s).
         #expect(due(now: 3, held: false, seconds: 2, articles: 300, articlesNow: 300) == 4)
         #expect(due(now: 3, held: false, seconds: 60, articles: 300, articlesNow: 300) == 10)
+    }
+
+    @Test("during a backlog, an exact render waits until the oldest change is 30 s old, however cheap it would be")
+    func backlogRendersEveryThirtySeconds() {
+        // The oldest change since the last render is at 1 s; the backlog ends with `backlogged: false`.
+        for now in [2.0, 15, 30.9] {
+            #expect(due(now: now, held: false, backlogged: true, seconds: 0.01, articles: 300, articlesNow: 300) == 31)
+            #expect(due(now: now, backlogged: true, seconds: 0.01, articles: 300, articlesNow: 300) == 31)
+        }
+        #expect(due(now: 45, backlogged: true, seconds: 0.01, articles: 300, articlesNow: 300) == 31)
+        // Never sooner than twice the last render's time (at most 10 s) after it ended, either.
+        #expect(
+            ExactRenderPolicy.due(
+                now: 26, held: true, backlogged: true, lastArrival: 26, pendingSince: 1,
+                lastRender: (ended: 25, seconds: 20, articles: 300), articlesNow: 300) == 35)
+        // Changes pending from before a start (no arrival yet): counted from the last render's end.
+        #expect(
+            ExactRenderPolicy.due(
+                now: 5, held: false, backlogged: true, lastArrival: 0, pendingSince: nil,
+                lastRender: (ended: 0, seconds: 0, articles: 0), articlesNow: 0) == 30)
     }
 }
