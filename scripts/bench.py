@@ -578,12 +578,13 @@ def measure_growth(binary, generator, levels, probe, per_day, rounds, root=None,
     # Absolute: the daemon is given NOTIFY_SOCKET inside it, and sd_notify ignores a relative path.
     root = os.path.abspath(root or os.path.join(WORK, "growth"))
     state, output = os.path.join(root, "state"), os.path.join(root, "output")
-    filled = filled_variants(state) if resume else 0
-    if not resume:
+    if resume:
+        filled = filled_variants(state)
+        log(f"  growth: resuming with {filled} variants filled")
+    else:
         shutil.rmtree(root, ignore_errors=True)
+        filled = 0
     os.makedirs(state, exist_ok=True)
-    if filled:
-        log(f"  growth: resuming with variants up to {filled - 1} in state")
     results = []
     batch_size = 20_000
     # Probes use variants far past the state's, so their text differs from every article in state.

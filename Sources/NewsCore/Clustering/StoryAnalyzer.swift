@@ -19,7 +19,7 @@ package struct StoryAnalyzer: Sendable {
         struct Occurrence {
             var article: Article
             var quote: Quotation
-            /// The quotation's distinct words, built once: each new quotation is compared with every group so far.
+            /// The quotation's distinct words, built once: a group's first quotation is indexed by them.
             var words: Set<String>
         }
         var groups: [[Occurrence]] = []
@@ -27,8 +27,7 @@ package struct StoryAnalyzer: Sendable {
         // of their first quotations' words, which also counts the words each shares with the new one: comparing it
         // with every group in turn grew with the square of a story's quotations (700 in a templated story of 180
         // articles) and was a quarter of building such a story.
-        var wordIDs: [String: Int] = [:]
-        var groupsWithWord: [[Int]] = []
+        var groupsWithWord: [String: [Int]] = [:]
         var groupWordCount: [Int] = []
         var shared: [Int] = []
         for entry in entries {
@@ -38,8 +37,7 @@ package struct StoryAnalyzer: Sendable {
                 let occurrence = Occurrence(article: entry.article, quote: quote, words: Set(tokens))
                 var touched: [Int] = []
                 for word in occurrence.words {
-                    guard let id = wordIDs[word] else { continue }
-                    for group in groupsWithWord[id] {
+                    for group in groupsWithWord[word] ?? [] {
                         if shared[group] == 0 { touched.append(group) }
                         shared[group] += 1
                     }
@@ -59,14 +57,7 @@ package struct StoryAnalyzer: Sendable {
                     groups.append([occurrence])
                     groupWordCount.append(occurrence.words.count)
                     shared.append(0)
-                    for word in occurrence.words {
-                        let id = wordIDs[word] ?? {
-                            wordIDs[word] = groupsWithWord.count
-                            groupsWithWord.append([])
-                            return groupsWithWord.count - 1
-                        }()
-                        groupsWithWord[id].append(group)
-                    }
+                    for word in occurrence.words { groupsWithWord[word, default: []].append(group) }
                 }
             }
         }

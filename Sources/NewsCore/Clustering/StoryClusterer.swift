@@ -163,9 +163,7 @@ package struct StoryClusterer: Sendable {
     package func cluster(_ items: [ClusterItem], memo: ClusteringMemo? = nil) -> [Group] {
         memo?.beginGeneration()
         let ordered = foldedItems(items)
-        var (edges, index) = similarityGraph(ordered)
-        let linked = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
-        return Self.groups(refined(linked, of: ordered, index: index), of: ordered)
+        return Self.groups(clusters(of: ordered).clusters, of: ordered)
     }
 
     /// The same clustering, kept as a `LiveClustering` to which articles of `days` arriving later can be added.
@@ -174,12 +172,18 @@ package struct StoryClusterer: Sendable {
     ) -> LiveClustering {
         memo?.beginGeneration()
         let ordered = foldedItems(items)
-        var (edges, index) = similarityGraph(ordered)
-        let linked = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
-        let clusters = refined(linked, of: ordered, index: index)
+        let (clusters, index) = clusters(of: ordered)
         return LiveClustering(
             clusterer: self, days: days, items: ordered, groups: Self.groups(clusters, of: ordered),
             clusters: clusters, index: index)
+    }
+
+    /// The clusters of `ordered` (near-duplicates already folded) as item indexes: average linkage over the
+    /// similarity graph, refined by centroids; with the candidate index, which a live clustering keeps.
+    func clusters(of ordered: [ClusterItem]) -> (clusters: [[Int]], index: CandidateIndex) {
+        var (edges, index) = similarityGraph(ordered)
+        let linked = AverageLinkage.cluster(nodeCount: ordered.count, edges: &edges, threshold: threshold)
+        return (refined(linked, of: ordered, index: index), index)
     }
 
     /// Average linkage's groups refined by their centroids: stragglers joined to stories (`attachStragglers`), then
@@ -193,6 +197,9 @@ package struct StoryClusterer: Sendable {
     /// (docs/QUALITY.md): stories-duc2004 B³ 0.858 → 0.883, headlines-uci 0.813 → 0.827.
     package func refined(_ clusters: [[Int]], of ordered: [ClusterItem], index: CandidateIndex) -> [[Int]] {
         let commonLimit = commonLimit(itemCount: ordered.count)
+        // The similarity graph computed these vectors too, but does not keep them: held through the linkage, a
+        // window's vectors would add to its peak memory (the candidates' heap and the links), which sets the daemon's
+        // peak RSS. They are made again here, once each, as the centroids need them.
         var vectors: [Int: TermVector] = [:]
         func vector(_ item: Int) -> TermVector {
             if let known = vectors[item] { return known }
@@ -200,21 +207,30 @@ package struct StoryClusterer: Sendable {
             vectors[item] = made
             return made
         }
-        func candidates(_ item: Int) -> [Int] {
-            let day = ordered[item].digestDay.daysSinceEpoch
-            return candidateTerms(of: vector(item), statistics: index.statistics, commonLimit: commonLimit)
+        /// The items indexed under `vector`'s candidate terms.
+        func indexed(under vector: TermVector) -> [Int] {
+            candidateTerms(of: vector, statistics: index.statistics, commonLimit: commonLimit)
                 .flatMap { index.postings[$0] ?? [] }
-                .filter { abs(ordered[$0].digestDay.daysSinceEpoch - day) <= windowDays }
         }
+        let day = { (item: Int) in ordered[item].digestDay.daysSinceEpoch }
         let attached = Self.attachStragglers(
-            clusters, itemCount: ordered.count, threshold: attachThreshold, vector: vector, candidates: candidates)
+            clusters, itemCount: ordered.count, threshold: attachThreshold, vector: vector,
+            candidates: { item in indexed(under: vector(item)).filter { abs(day($0) - day(item)) <= windowDays } })
         return Self.mergeFragments(
             attached, itemCount: ordered.count, ratio: fragmentRatio, vector: vector,
-            candidates: { centroid in
-                candidateTerms(of: centroid, statistics: index.statistics, commonLimit: commonLimit)
-                    .flatMap { index.postings[$0] ?? [] }
-            },
-            day: { ordered[$0].digestDay.daysSinceEpoch }, windowDays: windowDays)
+            candidates: indexed(under:), day: day, windowDays: windowDays)
+    }
+
+    /// The unit-length sum of `members`' vectors.
+    static func centroid(of members: [Int], vector: (Int) -> TermVector) -> TermVector {
+        TermVector.sum(members.map(vector)).unitLength()
+    }
+
+    /// For each item, the index of the cluster holding it (-1 for none).
+    static func clusterOfItem(_ clusters: [[Int]], itemCount: Int) -> [Int] {
+        var clusterOfItem = [Int](repeating: -1, count: itemCount)
+        for (cluster, members) in clusters.enumerated() { for item in members { clusterOfItem[item] = cluster } }
+        return clusterOfItem
     }
 
     /// Groups of this many articles or fewer are stragglers, joined to a story by cosine alone; larger groups merge
@@ -232,12 +248,11 @@ package struct StoryClusterer: Sendable {
         _ clusters: [[Int]], itemCount: Int, threshold: Double, vector: (Int) -> TermVector,
         candidates: (Int) -> [Int]
     ) -> [[Int]] {
-        var clusterOfItem = [Int](repeating: -1, count: itemCount)
-        for (cluster, members) in clusters.enumerated() { for item in members { clusterOfItem[item] = cluster } }
+        let clusterOfItem = Self.clusterOfItem(clusters, itemCount: itemCount)
         var centroids: [Int: TermVector] = [:]
         func centroid(_ cluster: Int) -> TermVector {
             if let known = centroids[cluster] { return known }
-            let made = TermVector.sum(clusters[cluster].map(vector)).unitLength()
+            let made = Self.centroid(of: clusters[cluster], vector: vector)
             centroids[cluster] = made
             return made
         }
@@ -278,11 +293,10 @@ package struct StoryClusterer: Sendable {
         _ clusters: [[Int]], itemCount: Int, ratio: Double, vector: (Int) -> TermVector,
         candidates: (TermVector) -> [Int], day: (Int) -> Int, windowDays: Int
     ) -> [[Int]] {
-        var clusterOfItem = [Int](repeating: -1, count: itemCount)
-        for (cluster, members) in clusters.enumerated() { for item in members { clusterOfItem[item] = cluster } }
+        let clusterOfItem = Self.clusterOfItem(clusters, itemCount: itemCount)
         var centroids: [Int: (vector: TermVector, coherence: Double, days: ClosedRange<Int>)] = [:]
         for (cluster, members) in clusters.enumerated() where members.count > stragglerSize {
-            let centroid = TermVector.sum(members.map(vector)).unitLength()
+            let centroid = Self.centroid(of: members, vector: vector)
             let coherence = members.reduce(0.0) { $0 + vector($1).cosine(centroid) } / Double(members.count)
             let days = members.map(day)
             centroids[cluster] = (centroid, coherence, days.min()!...days.max()!)
