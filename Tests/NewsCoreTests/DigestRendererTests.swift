@@ -185,6 +185,30 @@ struct DigestRendererTests {
         #expect(Self.renderer.outletAndDate(article) == "Reuters, 2025-03-14 (\(phrase))")
     }
 
+    @Test("a story of many sources names the first outlets and lists the first sources; its page lists them all")
+    func manySources() {
+        var story = Self.multiStory
+        story.entries = (0..<14).map { index in
+            var article = Self.reuters
+            article.fileName = "\(index).txt"
+            article.title = "Report \(index)"
+            article.outlet = "Outlet \(index)"
+            return DigestEntry(article: article, location: "/srv/news/archive/\(index).txt")
+        }
+        let out = Self.renderer.render(Digest(day: Self.day, stories: [story]))
+        #expect(out.contains("*14 articles from 14 sources: Outlet 0, Outlet 1, "))
+        #expect(out.contains(", Outlet 11 and 2 more · story "))
+        #expect(!out.contains("Outlet 12"))
+        #expect(out.contains("- [Report 9](../../archive/9.txt) — "))
+        #expect(!out.contains("[Report 10]"))
+        #expect(out.contains("\n- … and 4 more articles on the [story page](../stories/st-0123456789.md)\n"))
+
+        let page = StoryPageRenderer(storyDirectory: "/srv/news/out/stories").render(story, on: Self.day)
+        #expect(page.contains(", Outlet 13 · story "))
+        #expect(page.contains("- [Report 13](../../archive/13.txt) — "))
+        #expect(!page.contains("more articles on the"))
+    }
+
     @Test("story numbers count the multi-source stories in order")
     func numbering() {
         var second = Self.multiStory

@@ -365,7 +365,13 @@ struct PlainTextExtractorTests {
     func headlineWithPeriodAboveHeaders() throws {
         // A feed exporter's layout: the headline, then `date`, `source` and `url` lines. Headlines such as these
         // end in a period ("Inc.", or written as a sentence), which alone would make them the lead.
-        for headline in ["Snowden Inc.", "Edward Snowden speaks at SXSW in Austin on Monday, March 10."] {
+        // A headline ending in a colon ("Watch This If You Liked:") once took the header lines below it as its own
+        // continuation, and the article lost its date and outlet. A hashtag opening a headline is not a Markdown
+        // heading's marker.
+        for headline in [
+            "Snowden Inc.", "Edward Snowden speaks at SXSW in Austin on Monday, March 10.", "Watch This If You Liked:",
+            "#BanBossy: Sheryl Sandberg And More Ban Together",
+        ] {
             let article = try Fixtures.extract(
                 """
                 \(headline)
@@ -380,6 +386,24 @@ struct PlainTextExtractorTests {
             #expect(article.published.origin == .header)
             #expect(article.outlet == "Politico")
         }
+    }
+
+    @Test("a Markdown heading's marker is removed, a hashtag is kept", arguments: [
+        ("# Flood waters rise", "Flood waters rise"), ("### Flood waters rise", "Flood waters rise"),
+        ("#Flood waters rise", "#Flood waters rise"), ("####### Flood waters rise", "####### Flood waters rise"),
+    ])
+    func headingMarker(line: String, title: String) throws {
+        let article = try Fixtures.extract("\(line)\n\nThe river rose by two metres overnight. Roads were closed.")
+        #expect(article.title == title)
+        #expect(!article.titleIsGenerated)
+    }
+
+    @Test("an outlet name loses its leading article and the backslashes an exporter escaped it with", arguments: [
+        ("The New York Post", "New York Post"), (#"American Spectator \(blog\)"#, "American Spectator (blog)"),
+        (#"Yahoo\!7 News"#, "Yahoo!7 News"), (#"C:\News"#, #"C:\News"#), (#"Back\\slash"#, #"Back\slash"#),
+    ])
+    func outletNames(written: String, canonical: String) {
+        #expect(Outlet.canonicalName(written) == canonical)
     }
 
     @Test("the embed outlet is used when nothing else names one")

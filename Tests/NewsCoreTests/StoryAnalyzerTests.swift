@@ -18,6 +18,35 @@ struct StoryAnalyzerTests {
         #expect(variants.contains(["requested President", "requested to President"]))
     }
 
+    @Test("a story names whom its articles name: a surname alone is the full name, and one article's aside is left out")
+    func storyEntities() throws {
+        let texts = [
+            "Title: Edward Snowden speaks at SXSW festival\n\nEdward Snowden spoke to the SXSW festival in Austin by video "
+                + "on Monday. He urged technology firms to encrypt their data.",
+            "Title: Snowden urges encryption at SXSW\n\nEdward Snowden told the SXSW audience in Austin that encryption "
+                + "works. Maria Lopez, who runs the hall, said it was full.",
+            "Title: Leaker tells festival to encrypt\n\nSnowden addressed the SXSW festival in Austin from Moscow on "
+                + "Monday. Snowden said firms must protect their users.",
+            // The recogniser reads a sentence-opening "Defiant Snowden" as a name of its own.
+            "Title: Defiant Snowden tells SXSW to encrypt\n\nDefiant Snowden spoke to the SXSW festival in Austin on "
+                + "Monday. He said more.",
+        ]
+        let entries = try texts.enumerated().map { index, text in
+            DigestEntry(article: try Fixtures.extract(text, fileName: "\(index).txt"), location: nil)
+        }
+        let names = StoryAnalyzer().entities(entries).map(\.canonical)
+        // Named by all three articles, so among the first, with SXSW and Austin.
+        #expect(Set(names.prefix(3)) == ["Edward Snowden", "SXSW", "Austin"])
+        #expect(!names.contains("Snowden"))
+        #expect(!names.contains("Defiant Snowden"))
+        #expect(names.contains("Austin"))
+        #expect(!names.contains("Maria Lopez"))
+        #expect(!names.contains("Moscow"))
+        // In a story of two, each name counts: both articles are the story.
+        let pair = StoryAnalyzer().entities(Array(entries.prefix(2))).map(\.canonical)
+        #expect(pair.contains("Maria Lopez"))
+    }
+
     @Test("a short phrase quoted in a report is not the statement it comes from")
     func phraseIsNotStatement() {
         let phrase = Tokenizer.words("very good productive discussions")

@@ -205,6 +205,36 @@ struct StoryClustererTests {
         #expect(story.headline != article.fileName)
     }
 
+    @Test("the headline is the title most central to the story, not the earliest one")
+    func headlineIsTheMostCentralTitle() throws {
+        // The first report is a side angle of the flood; the later titles name the event in the story's own words.
+        let sideAngle = try Fixtures.extract(
+            """
+            Title: Budapest zoo moves its hippos to higher ground
+            Date: 2025-03-14
+            Source: Blikk
+
+            The Budapest zoo moved its hippos to higher ground as the Danube flood rose on Friday. Flood waters rose \
+            along the Danube river in Hungary. Engineers reinforced flood barriers near the Danube river.
+            """, fileName: "a-zoo.txt")
+        let digest = StoryClusterer().digest(
+            for: Self.day, entries: try Self.entries() + [DigestEntry(article: sideAngle, location: nil)])
+        let flood = try #require(digest.stories.first)
+        #expect(flood.entries.map(\.article.fileName) == ["a-zoo.txt", "reuters-flood.txt", "ap-flood.txt"])
+        #expect(flood.headline == "Flood waters rise along the Danube river")
+
+        // A title cut short by an aggregator loses to a whole one, however central its words.
+        var cut = try Self.entries()[0]
+        cut.article.title = "Flood waters rise along the Danube river in  ..."
+        cut.article.fileName = "b-cut.txt"
+        cut.article.contentHash = "ddd"
+        let withCut = StoryClusterer().digest(
+            for: Self.day,
+            entries: [cut, DigestEntry(article: sideAngle, location: nil)])
+        #expect(withCut.stories.first?.entries.count == 2)
+        #expect(withCut.stories.first?.headline == "Budapest zoo moves its hippos to higher ground")
+    }
+
     // MARK: Seeds
 
     @Test("the two seed articles are one story, the same whichever order they come in")

@@ -144,9 +144,15 @@ package struct StoryClusterer: Sendable {
             }
             story.otherDays = otherDays.keys.sorted().map { other in
                 let members = otherDays[other]!
+                func make() -> String {
+                    headline(
+                        members.map { ($0.title, $0.features.titleIsGenerated) },
+                        vectors: Self.vectors(members.map { (terms: $0.features.terms, counts: $0.features.counts) }),
+                        summary: [])
+                }
                 return StoryDay(
                     day: other, articles: members.count,
-                    headline: headline(members.map { ($0.title, $0.features.titleIsGenerated) }, summary: []))
+                    headline: memo?.otherDayHeadline(members, make: make) ?? make())
             }
             stories.append(story)
         }
@@ -469,13 +475,11 @@ package struct StoryClusterer: Sendable {
     /// - Parameter features: the entries' `ClusterFeatures`, in their order, when the caller has them: they hold the
     ///   term counts this would otherwise compute again from each whole article.
     func makeStory(id: StoryID, _ entries: [DigestEntry], features: [ClusterFeatures]? = nil) -> Story {
-        var statistics = TermStatistics()
-        let termCounts = features?.map { (terms: $0.terms, counts: $0.counts) } ?? entries.map { entry in
+        let vectors = Self.vectors(features?.map { (terms: $0.terms, counts: $0.counts) } ?? entries.map { entry in
             let (keys, counts) = TermKey.sortedCounts(TermStatistics.terms(of: entry.article))
             return (terms: keys, counts: counts)
-        }
-        for item in termCounts { statistics.add(terms: item.terms) }
-        let centre = TermVector.sum(termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) })
+        })
+        let centre = vectors.centre
 
         // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
         // central their words are to the whole story.
@@ -523,7 +527,10 @@ package struct StoryClusterer: Sendable {
                 return na != nb ? na < nb : a.offset > b.offset
             }.map { [$0.element] } ?? summary
         var story = Story(
-            id: id, headline: headline(entries.map { ($0.article.title, $0.article.titleIsGenerated) }, summary: headlineLines),
+            id: id,
+            headline: headline(
+                entries.map { ($0.article.title, $0.article.titleIsGenerated) }, vectors: vectors,
+                summary: headlineLines),
             entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
@@ -539,12 +546,43 @@ package struct StoryClusterer: Sendable {
         return actors.filter(named.contains).count
     }
 
-    /// A source title that states the event, else the story's most central sentence made into a headline.
-    func headline(_ titles: [(title: String, isGenerated: Bool)], summary: [SummaryLine]) -> String {
-        let statements = titles.filter { title in
-            !title.isGenerated && !title.title.hasSuffix("?") && title.title.split(separator: " ").count >= 5
+    /// The members' TF-IDF vectors, weighted within the story, and their sum, the centre: what its articles say
+    /// most, together.
+    static func vectors(_ termCounts: [(terms: [TermKey], counts: [Int32])]) -> (members: [TermVector], centre: TermVector) {
+        var statistics = TermStatistics()
+        for item in termCounts { statistics.add(terms: item.terms) }
+        let members = termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) }
+        return (members, TermVector.sum(members))
+    }
+
+    /// The source title that states the event in the words the story's other articles share most, else the
+    /// story's most central sentence made into a headline.
+    ///
+    /// Central rather than earliest: the first report of a large story is often a side angle, or an article that
+    /// joined it through a shared name, and its title then misnames the whole story. A title is scored by its
+    /// distinct terms' weight in the centre without its own article (which counts its title's words twice, and would
+    /// make any title central in a story of two), over the square root of their number, so that a long title does
+    /// not win by length alone; equal scores keep the earlier title.
+    ///
+    /// - Parameter vectors: `vectors(_:)` of the articles whose `titles` these are, in the same order.
+    func headline(
+        _ titles: [(title: String, isGenerated: Bool)], vectors: (members: [TermVector], centre: TermVector),
+        summary: [SummaryLine]
+    ) -> String {
+        var best: (title: String, whole: Bool, score: Double)?
+        for (title, own) in zip(titles, vectors.members)
+        where !title.isGenerated && !title.title.hasSuffix("?") && title.title.split(separator: " ").count >= 5 {
+            // Sorted: a Set's order changes from run to run, and so would the sum's last bits.
+            let terms = Set(Tokenizer.terms(title.title)).sorted()
+            guard !terms.isEmpty else { continue }
+            let shared = terms.reduce(0.0) { $0 + vectors.centre.weight(of: $1) - own.weight(of: $1) }
+            let score = shared / Double(terms.count).squareRoot()
+            // A title an aggregator cut short ("… setting fire to the future of ...") loses to any whole one.
+            let whole = !(title.title.hasSuffix("...") || title.title.hasSuffix("…"))
+            if let best, best.whole != whole ? best.whole : best.score >= score { continue }
+            best = (title.title, whole, score)
         }
-        if let best = statements.first { return best.title }
+        if let best { return best.title }
         if let lead = summary.first { return Headline.fromLead(lead.text) }
         return titles.first?.title ?? "Untitled"
     }

@@ -87,7 +87,8 @@ package struct EntityRecognizer: Sendable {
         var result: [NameCandidate] = []
         for line in finder.lines where line.style != .capitals {
             let lineWords = finder.tokens[line.range].count(where: { $0.isWord })
-            for candidate in finder.proseCandidates(in: line.range, known: known) {
+            let candidates = finder.proseCandidates(in: line.range, known: known)
+            for candidate in line.style == .titleCase ? candidates.flatMap(finder.splitAtHeadlineWords) : candidates {
                 let range = candidate.first...candidate.last
                 if candidate.count >= 2, !known(candidate.key),
                     range.allSatisfy({ finder.tokens[$0].isAllCaps || !finder.tokens[$0].isWord })

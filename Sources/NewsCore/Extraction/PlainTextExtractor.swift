@@ -195,16 +195,14 @@ package struct PlainTextExtractor: Sendable {
     /// The first line, when it reads as a title: short, followed by text, not ending like a sentence.
     static func titleLine(_ lines: [Substring]) -> String? {
         guard let first = lines.first, lines.count > 1 else { return nil }
-        var line = first.trimmingWhitespace()
-        while line.hasPrefix("#") { line.removeFirst() }
-        line = line.trimmingWhitespace()
+        let line = withoutHeadingMarker(first.trimmingWhitespace())
         let words = line.split(separator: " ")
         guard !line.isEmpty, words.count <= 25, line.count <= 250 else { return nil }
         guard lines.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
-        if line.hasSuffix(":") { return nil }
         // A line with header lines right under it (`date …`, `source …`) is a feed exporter's headline, whatever
-        // it ends with: "Snowden Inc." or a headline written as a sentence.
+        // it ends with: "Snowden Inc.", "Watch This If You Liked:" or a headline written as a sentence.
         if let next = lines.dropFirst().first, headerPair(Substring(next.trimmingWhitespace())) != nil { return line }
+        if line.hasSuffix(":") { return nil }
         // Headlines do not end with a period, except in capitals or tokenised copy ("… WIN .").
         if line.hasSuffix(".") && !line.hasSuffix("...") && !line.hasSuffix(" .") && line.uppercased() != line {
             return nil
@@ -213,9 +211,17 @@ package struct PlainTextExtractor: Sendable {
     }
 
     static func cleanTitle(_ title: String) -> String {
-        var t = title.trimmingWhitespace()
-        while t.hasPrefix("#") { t.removeFirst() }
-        return t.trimmingWhitespace()
+        withoutHeadingMarker(title.trimmingWhitespace())
+    }
+
+    /// The line without a Markdown heading's marker: one to six `#` and then a space or the line's end. A `#`
+    /// followed by a word is a hashtag and part of the text ("#BanBossy: Sheryl Sandberg …").
+    static func withoutHeadingMarker(_ line: String) -> String {
+        let marks = line.prefix(while: { $0 == "#" }).count
+        guard marks > 0, marks <= 6 else { return line }
+        let rest = line.dropFirst(marks)
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return line }
+        return rest.trimmingWhitespace()
     }
 
     /// Paragraphs split at blank lines; when a text has none, each line is a paragraph.
@@ -233,11 +239,7 @@ package struct PlainTextExtractor: Sendable {
         }
         if !hasBlankLines, let wrapped = reflowHardWrapped(lines) { return wrapped }
         for line in lines {
-            var trimmed = line.trimmingWhitespace()
-            if trimmed.hasPrefix("#") {
-                while trimmed.hasPrefix("#") { trimmed.removeFirst() }
-                trimmed = trimmed.trimmingWhitespace()
-            }
+            let trimmed = withoutHeadingMarker(line.trimmingWhitespace())
             if trimmed.isEmpty {
                 flush()
             } else if hasBlankLines {

@@ -6,6 +6,11 @@ package struct DigestRenderer: Sendable {
     package var quotationsPerStory = 6
     /// Words of a long quotation shown before it is cut.
     package var quotationWords = 60
+    /// Outlets named and sources listed in a story's section; nil for all. A digest shows the first few, earliest
+    /// first, and sends the reader to the story page for the rest: a story carried by 170 outlets made one line of
+    /// 4,000 characters and a list of 180 sources, and hid the stories below it.
+    package var outletsShown: Int? = 12
+    package var sourcesShown: Int? = 10
 
     package init(digestDirectory: String) { self.digestDirectory = digestDirectory }
 
@@ -43,7 +48,9 @@ package struct DigestRenderer: Sendable {
 
     func renderSection(_ story: Story) -> String {
         var out = "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")): "
-        out += story.outlets.map(MarkdownText.inline).joined(separator: ", ")
+        let outlets = story.outlets.prefix(outletsShown ?? story.outlets.count)
+        out += outlets.map(MarkdownText.inline).joined(separator: ", ")
+        if outlets.count < story.outlets.count { out += " and \(story.outlets.count - outlets.count) more" }
         out += " · story [`\(story.id)`](../stories/\(story.id).md)"
         if !story.otherDays.isEmpty {
             out += " · also on " + story.otherDays.map { "\($0.day) (\(count($0.articles, "article")))" }
@@ -64,7 +71,12 @@ package struct DigestRenderer: Sendable {
             out += "\n"
         }
         out += "**Sources**\n\n"
-        for entry in story.entries { out += sourceLine(entry) }
+        let entries = story.entries.prefix(sourcesShown ?? story.entries.count)
+        for entry in entries { out += sourceLine(entry) }
+        if entries.count < story.entries.count {
+            out += "- … and \(count(story.entries.count - entries.count, "more article")) on the "
+            out += "[story page](../stories/\(story.id).md)\n"
+        }
         return out
     }
 

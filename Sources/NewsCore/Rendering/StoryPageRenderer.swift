@@ -21,6 +21,8 @@ package struct StoryPageRenderer: Sendable {
         out += "\n## \(MarkdownText.longDate(day))\n\n"
         var renderer = DigestRenderer(digestDirectory: storyDirectory)
         renderer.quotationsPerStory = 10
+        renderer.outletsShown = nil
+        renderer.sourcesShown = nil
         let section = renderer.renderStory(story, number: 1)
         // Drop the digest's numbered heading line; the page has its own.
         out += section.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst()
