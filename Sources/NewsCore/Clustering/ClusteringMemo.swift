@@ -41,10 +41,6 @@ package final class ClusteringMemo {
     /// Stories extended with members placed since they were built (see `provisionalStory`). Not a function of their
     /// key, so kept apart from `stories`, and forgotten at the next exact clustering.
     var provisional: [DayKey: (key: StoryKey, story: Story)] = [:]
-    /// The headline of a story's members on one of its other days (its timeline), by their content hashes: what
-    /// it is made from (titles and term counts) is a function of the content. Choosing it weighs every member's
-    /// terms, which each render would otherwise do again for every story that spans days.
-    var otherDayHeadlines: [[String]: (headline: String, usedIn: Int)] = [:]
     private(set) var generation = 0
     let retainedGenerations: Int
 
@@ -60,7 +56,6 @@ package final class ClusteringMemo {
         generation += 1
         let oldest = generation - retainedGenerations
         stories = stories.filter { $0.value.usedIn > oldest }
-        otherDayHeadlines = otherDayHeadlines.filter { $0.value.usedIn > oldest }
         latestKey = latestKey.filter { stories[$0.value] != nil }
         provisional = [:]
         formerID = [:]
@@ -79,18 +74,6 @@ package final class ClusteringMemo {
         stories[key] = (built, generation)
         latestKey[DayKey(id: id, day: day)] = key
         return built
-    }
-
-    /// The headline `make` gives `members`, a story's articles of another day than the one rendered.
-    func otherDayHeadline(_ members: [ClusterItem], make: () -> String) -> String {
-        let key = members.map(\.contentHash)
-        if let known = otherDayHeadlines[key] {
-            otherDayHeadlines[key] = (known.headline, generation)
-            return known.headline
-        }
-        let made = make()
-        otherDayHeadlines[key] = (made, generation)
-        return made
     }
 
     /// A story for members placed into a live clustering: the exact story when one was built for these members,
