@@ -125,41 +125,42 @@ package struct StoryAnalyzer: Sendable {
     /// a large story those are mostly one outlet's aside, or a capitalised headline's words read as a name
     /// ("Edward Snowden Speaks"), and a story of 180 articles had more of them than of its actors.
     package func entities(_ entries: [DigestEntry]) -> [StoryEntity] {
-        // Each article's names, in order, with the outlets: they are organisations of the story too, even when their
-        // name only appears in an attribution line that the reader keeps out of the body.
-        let named: [[(canonical: String, kind: EntityKind)]] = entries.map { entry in
-            var names = entry.article.entities.map { ($0.canonical, $0.kind) }
-            if let outlet = entry.article.outlet { names.append((outlet, .organization)) }
+        // Each article's names, in order, then its outlet: outlets are organisations of the story too, even when
+        // their name only appears in an attribution line that the reader keeps out of the body.
+        let named: [[(canonical: String, kind: EntityKind, isOutlet: Bool)]] = entries.map { entry in
+            var names = entry.article.entities.map { ($0.canonical, $0.kind, false) }
+            if let outlet = entry.article.outlet { names.append((outlet, .organization, true)) }
             return names
         }
         // A one-word name stands for the longer name of its kind that ends with it and that the most articles give,
         // when no other such name is given by as many ("Edward Snowden", not "Defiant Snowden").
-        var longerNames: [String: [String: Int]] = [:]
+        struct LastWord: Hashable {
+            var kind: EntityKind
+            var word: Substring
+        }
+        var longerNames: [LastWord: [String: Int]] = [:]
         for names in named {
             var seen = Set<String>()
-            for (canonical, kind) in names where seen.insert(canonical).inserted {
+            for (canonical, kind, _) in names where seen.insert(canonical).inserted {
                 let words = canonical.split(separator: " ")
                 guard words.count > 1, let last = words.last else { continue }
-                longerNames["\(kind)|\(last)", default: [:]][canonical, default: 0] += 1
+                longerNames[LastWord(kind: kind, word: last), default: [:]][canonical, default: 0] += 1
             }
         }
-        let fullNames: [String: String] = longerNames.compactMapValues { candidates in
+        let fullNames: [LastWord: String] = longerNames.compactMapValues { candidates in
             let ranked = candidates.sorted { $0.value > $1.value }
             guard ranked.count == 1 || ranked[0].value > ranked[1].value else { return nil }
             return ranked[0].key
         }
-        func folded(_ canonical: String, _ kind: EntityKind) -> String {
-            canonical.contains(" ") ? canonical : fullNames["\(kind)|\(canonical)"] ?? canonical
-        }
         var counts: [String: (kind: EntityKind, mentions: Int, articles: Int, first: Int)] = [:]
         var order = 0
-        for (entry, names) in zip(entries, named) {
+        for names in named {
             var seen = Set<String>()
-            for (index, (canonical, kind)) in names.enumerated() {
-                // The outlet counts once, as a name of the article, whether or not its text names it too.
-                let isOutlet = index >= entry.article.entities.count
-                let name = folded(canonical, kind)
+            for (canonical, kind, isOutlet) in names {
+                let name =
+                    canonical.contains(" ") ? canonical : fullNames[LastWord(kind: kind, word: canonical[...])] ?? canonical
                 let isNew = seen.insert(name).inserted
+                // The outlet counts once, as a name of the article, whether or not its text names it too.
                 if isOutlet && !isNew { continue }
                 if counts[name] == nil {
                     counts[name] = (kind, 0, 0, order)

@@ -88,7 +88,9 @@ package struct EntityRecognizer: Sendable {
         for line in finder.lines where line.style != .capitals {
             let lineWords = finder.tokens[line.range].count(where: { $0.isWord })
             let candidates = finder.proseCandidates(in: line.range, known: known)
-            for candidate in line.style == .titleCase ? candidates.flatMap(finder.splitAtHeadlineWords) : candidates {
+            let pieces =
+                line.style == .titleCase ? candidates.flatMap { finder.splitAtHeadlineWords($0, known: known) } : candidates
+            for candidate in pieces {
                 let range = candidate.first...candidate.last
                 if candidate.count >= 2, !known(candidate.key),
                     range.allSatisfy({ finder.tokens[$0].isAllCaps || !finder.tokens[$0].isWord })

@@ -51,7 +51,7 @@ package struct DigestRenderer: Sendable {
         let outlets = story.outlets.prefix(outletsShown ?? story.outlets.count)
         out += outlets.map(MarkdownText.inline).joined(separator: ", ")
         if outlets.count < story.outlets.count { out += " and \(story.outlets.count - outlets.count) more" }
-        out += " · story [`\(story.id)`](../stories/\(story.id).md)"
+        out += " · story [`\(story.id)`](\(storyPage(story)))"
         if !story.otherDays.isEmpty {
             out += " · also on " + story.otherDays.map { "\($0.day) (\(count($0.articles, "article")))" }
                 .joined(separator: ", ")
@@ -75,10 +75,13 @@ package struct DigestRenderer: Sendable {
         for entry in entries { out += sourceLine(entry) }
         if entries.count < story.entries.count {
             out += "- … and \(count(story.entries.count - entries.count, "more article")) on the "
-            out += "[story page](../stories/\(story.id).md)\n"
+            out += "[story page](\(storyPage(story)))\n"
         }
         return out
     }
+
+    /// The story's page, relative to the digests' directory.
+    func storyPage(_ story: Story) -> String { "../stories/\(story.id).md" }
 
     func renderQuotations(_ story: Story) -> String {
         let shown = story.quotations.prefix(quotationsPerStory)

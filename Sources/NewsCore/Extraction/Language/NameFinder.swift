@@ -349,14 +349,14 @@ struct NameFinder {
     /// everyday word after them: in a headline every word has a capital, so `Edward Snowden Speaks`, `Stacy Keibler
     /// Marries Jared Pobre` and `Sheryl Sandberg Launches` are one run. What follows the cut is a run of its own.
     /// Runs that start otherwise are left whole: `New York Stock Exchange` ends in everyday words.
-    func splitAtHeadlineWords(_ run: NameCandidate) -> [NameCandidate] {
+    func splitAtHeadlineWords(_ run: NameCandidate, known: (String) -> Bool) -> [NameCandidate] {
         guard run.count >= 3, Gazetteer.firstNames.contains(tokens[run.first].key) else { return [run] }
         for index in (run.first + 2)...run.last where tokens[index].isWord {
             let key = tokens[index].key
             let namePart = Gazetteer.firstNames.contains(key) || Gazetteer.surnames.contains(key)
             guard Tokenizer.stopWords.contains(key) || Gazetteer.isCommonWord(key) && !namePart else { continue }
             var pieces = [candidate(run.first, index - 1)]
-            if index < run.last { pieces += refine(index + 1, run.last, known: { !Gazetteer.entry($0).isDisjoint(with: .known) }) }
+            if index < run.last { pieces += refine(index + 1, run.last, known: known) }
             return pieces
         }
         return [run]
