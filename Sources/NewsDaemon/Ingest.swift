@@ -147,6 +147,7 @@ extension Pipeline {
             intakeQueue.async { [self] in
                 backlog.append(contentsOf: claims)
                 inFlight += claims.count
+                filesUnrecorded.add(claims.count, ordering: .relaxed)
                 onApplied = { progress.advance() }
                 startWork()
                 whenDrained { continuation.resume() }

@@ -16,6 +16,9 @@ extension Pipeline {
     /// processing area for the next start.
     func applyUntilRecorded(_ claimed: ClaimedFile, _ result: WorkResult, done: @escaping @Sendable () -> Void) {
         if apply(claimed, result) || intakeQueue.sync(execute: { stopping }) {
+            filesUnrecorded.subtract(1, ordering: .relaxed)
+            // After the count: the backlog may have ended with this file (`hasBacklog`).
+            if rendersAsItApplies { scheduleRender() }
             done()
             return
         }
@@ -83,7 +86,6 @@ extension Pipeline {
         if let seconds = stateFailures.ended() {
             logger.notice("the state database is written again after \(seconds) s of failures")
         }
-        if rendersAsItApplies { scheduleRender() }
         updateStatusIfDue()
         return true
     }
@@ -288,7 +290,12 @@ extension Pipeline {
 
     /// Whether the daemon is working through a backlog (a burst, an overflow rescan, a start with a full inbox)
     /// rather than keeping up with a stream: from when more files wait to be claimed than four times
-    /// `intake.max_in_flight` until none wait.
+    /// `intake.max_in_flight` until none wait and every file claimed is recorded.
+    ///
+    /// Ending it when none waited to be claimed started the exact render (tens of seconds for a burst of 20,000)
+    /// while up to `intake.max_in_flight` files were still being read; their results waited behind it on the apply
+    /// queue and then asked for a second exact render of the same windows: `make test`'s overflow ran in 40-55 s or
+    /// 70-105 s (peak RSS 140 or 200 MiB) as that race fell.
     ///
     /// A lower bar let a loaded machine tip a steady stream into exact renders, and an exact render of a busy day
     /// holds the apply queue for seconds, so more files waited and the renders stayed exact. Staying in it until the
@@ -297,7 +304,7 @@ extension Pipeline {
         let waiting = filesWaiting.load(ordering: .relaxed)
         if waiting > 4 * settings.maxInFlight {
             workingThroughBacklog = true
-        } else if waiting == 0 {
+        } else if waiting == 0 && filesUnrecorded.load(ordering: .relaxed) == 0 {
             workingThroughBacklog = false
         }
         return workingThroughBacklog

@@ -21,6 +21,7 @@ extension Pipeline {
             timers = []
             // Work not yet started is put back: it stays in the processing area for the next start.
             inFlight -= backlog.count
+            filesUnrecorded.subtract(backlog.count, ordering: .relaxed)
             backlog.removeAll()
             return inFlight
         }

@@ -101,6 +101,10 @@ package final class Pipeline: @unchecked Sendable {
     /// How many files are ready but not claimed, because `intake.max_in_flight` are in hand: written on the intake
     /// queue, read on the apply queue without waiting for the intake queue (see `hasBacklog`).
     let filesWaiting = Atomic<Int>(0)
+    /// How many claimed files are not recorded yet (in `intake.max_in_flight`): raised on the intake queue when a file
+    /// is claimed, lowered on the apply queue as its result is recorded, before the render is scheduled, so that
+    /// `hasBacklog` sees the last file of a burst recorded.
+    let filesUnrecorded = Atomic<Int>(0)
     /// Files kept in the inbox under the keep policy, by path, with the mtime they were recorded at. Read on the
     /// intake queue, written on the apply queue.
     let keptFiles = Mutex<[String: Int64]>([:])
@@ -174,6 +178,7 @@ package final class Pipeline: @unchecked Sendable {
             polling = usePolling
             backlog.append(contentsOf: recovered)
             inFlight += recovered.count
+            filesUnrecorded.add(recovered.count, ordering: .relaxed)
             do {
                 if !usePolling { try startWatcher() }
                 startTimers()
@@ -407,6 +412,7 @@ package final class Pipeline: @unchecked Sendable {
             readySet.remove(path)
             if let claimed = claim(path) {
                 inFlight += 1
+                filesUnrecorded.add(1, ordering: .relaxed)
                 backlog.append(claimed)
             }
         }

@@ -18,6 +18,11 @@ final class CapturedLogs: Sendable {
     func contains(level: Logger.Level, _ fragment: String) -> Bool {
         lines.withLock { $0.contains { $0.level == level && $0.message.contains(fragment) } }
     }
+
+    /// How many lines said exactly `message`.
+    func count(_ message: String) -> Int {
+        lines.withLock { $0.count { $0.message == message } }
+    }
 }
 
 struct CapturingHandler: LogHandler {

@@ -107,6 +107,39 @@ struct PipelineTests {
         #expect(layout.files(in: layout.archive).count == count)
     }
 
+    @Test func aBurstIsClusteredExactlyOnceWhenItsLastFileIsRecorded() async throws {
+        let layout = try DaemonLayout()
+        let pipeline = try layout.makePipeline(layout.settings {
+            $0.settleSeconds = 0
+            $0.maxInFlight = 2
+        })
+        try pipeline.start()
+        // Twenty short reports of one day and, claimed last, a long one that takes far longer to read: more than four
+        // times `max_in_flight` wait, so this is a backlog, and when the last short report is recorded none wait to
+        // be claimed while the long one is still being read. Clustering then would hold the long one's result behind
+        // it and cluster the day a second time for it.
+        func report(_ n: Int, sentences: Int = 2) -> String {
+            "title: \(places[n % places.count]) council report \(n)\ndate: 2025-03-14\n\n"
+                + (0..<sentences).map { s in
+                    "The \(places[(n + s) % places.count]) council discussed the \(topics[s % topics.count]) item \(s) "
+                        + "with \(s * 7 + n) members on Friday."
+                }.joined(separator: " ")
+        }
+        let names = (0..<20).map { "r\($0).txt" } + ["long.txt"]
+        let prepared = try names.enumerated().map { n, name in
+            try layout.prepare(name, name == "long.txt" ? report(n, sentences: 1500) : report(n))
+        }
+        let stalled = DispatchSemaphore(value: 0)
+        pipeline.intakeQueue.async { stalled.wait() }
+        for (path, name) in zip(prepared, names) { #expect(rename(path, layout.inbox + "/" + name) == 0) }
+        stalled.signal()
+        #expect(await eventually(timeout: .seconds(120)) {
+            layout.counters(pipeline).files == names.count && (try? pipeline.store.pendingDays().isEmpty) == true
+        })
+        await pipeline.stop()
+        #expect(layout.logs.count("digest written for 2025-03-14") == 1)
+    }
+
     @Test func restartProcessesNothingAgain() async throws {
         let layout = try DaemonLayout()
         let settings = layout.settings { $0.archivePolicy = .keep }
