@@ -121,7 +121,8 @@ extension Pipeline {
                 let item = ClusterItem(
                     contentHash: article.contentHash, fileName: article.fileName, title: article.title,
                     outlet: article.outlet, location: record.location, copies: [],
-                    features: ClusterFeatures(encoded: features) ?? settings.clusterer.features(of: article))
+                    features: ClusterFeatures(encoded: features) ?? settings.clusterer.features(of: article),
+                    folderLabel: record.folderLabel)
                 if let placement = liveClustering?.add(item) {
                     provisionalDays.insert(day)
                     provisionalStories.insert(placement.story)

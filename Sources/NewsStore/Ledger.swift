@@ -208,7 +208,7 @@ extension NewsStore {
     ) throws -> [ClusterItem] {
         var recomputed: [(id: Int64, bytes: [UInt8])] = []
         let items = try writer.read { db in
-            let copies = try Self.exactCopies(from: first, through: last, db)
+            let (copies, labels) = try Self.exactCopies(from: first, through: last, db)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -226,10 +226,11 @@ extension NewsStore {
                     recomputed.append((id, computed.encoded()))
                     features = computed
                 }
-                items.append(
-                    ClusterItem(
-                        contentHash: row["sha256"], fileName: row["fileName"], title: row["title"], outlet: row["outlet"],
-                        location: row["location"], copies: copies[id] ?? [], features: features!))
+                var item = ClusterItem(
+                    contentHash: row["sha256"], fileName: row["fileName"], title: row["title"], outlet: row["outlet"],
+                    location: row["location"], copies: copies[id] ?? [], features: features!, folderLabel: labels[id])
+                item.showFirstNamedFileAsOriginal()
+                items.append(item)
             }
             return items
         }
@@ -269,9 +270,11 @@ extension NewsStore {
         }
     }
 
-    /// The exact copies recorded for the articles of these days, by article row id, in name order.
+    /// The exact copies recorded for the articles of these days, by article row id, in name order; and the folder
+    /// labels of those articles' own files, which go with them when a copy is shown as the original instead
+    /// (`ClusterItem.showFirstNamedFileAsOriginal`).
     static func exactCopies(from first: CivilDate, through last: CivilDate, _ db: Database) throws
-        -> [Int64: [ArticleCopy]]
+        -> (copies: [Int64: [ArticleCopy]], labels: [Int64: String])
     {
         var copies: [Int64: [ArticleCopy]] = [:]
         let copyRows = try Row.fetchAll(
@@ -286,7 +289,19 @@ extension NewsStore {
             copies[articleID, default: []].append(
                 ArticleCopy(fileName: row["fileName"], location: row["location"], outlet: row["folderLabel"]))
         }
-        return copies
+        var labels: [Int64: String] = [:]
+        if !copies.isEmpty {
+            let labelRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.articleId, f.folderLabel FROM file f
+                    WHERE f.status = 'processed' AND f.folderLabel IS NOT NULL AND f.articleId IN (
+                        SELECT d.articleId FROM file d JOIN article a ON a.id = d.articleId
+                        WHERE a.digestDay BETWEEN ? AND ? AND d.status = 'duplicate')
+                    """, arguments: [first.description, last.description])
+            for row in labelRows { labels[row["articleId"]] = row["folderLabel"] }
+        }
+        return (copies, labels)
     }
 
     /// The days from `first` through `last` that have articles (through the `digestDay` index).

@@ -111,4 +111,29 @@ struct ClusterItemTests {
         let pages = StoryPageRenderer(storyDirectory: "/out/stories")
         #expect(pages.render(slim, on: day) == pages.render(story, on: day))
     }
+
+    @Test("of identical files the first by name is shown as the original; near-duplicates stay after them")
+    func firstNamedFileIsTheOriginal() throws {
+        let entry = try StoryClustererTests.entries()[0]
+        var item = ClusterItem(
+            DigestEntry(
+                article: entry.article, location: "/archive/m.txt",
+                copies: [
+                    ArticleCopy(fileName: "z.txt", location: "/archive/z.txt", outlet: "wire"),
+                    ArticleCopy(fileName: "k.txt", location: "/archive/k.txt", outlet: nil),
+                    ArticleCopy(fileName: "a.txt", location: "/archive/a.txt", outlet: "Other", isExact: false),
+                ]),
+            features: clusterer.features(of: entry.article))
+        item.fileName = "m.txt"
+        item.folderLabel = "bureau"
+        item.showFirstNamedFileAsOriginal()
+        #expect(item.fileName == "k.txt" && item.location == "/archive/k.txt" && item.folderLabel == nil)
+        #expect(item.copies.map(\.fileName) == ["m.txt", "z.txt", "a.txt"])
+        #expect(item.copies.map(\.outlet) == ["bureau", "wire", "Other"])
+        #expect(item.copies.map(\.isExact) == [true, true, false])
+        let shown = item
+        item.showFirstNamedFileAsOriginal()
+        #expect(item.fileName == shown.fileName && item.copies == shown.copies)
+        #expect(DigestEntry(item, article: entry.article).article.fileName == "k.txt")
+    }
 }

@@ -94,13 +94,19 @@ struct LiveClusteringTests {
     func addsExactCopies() throws {
         let items = try Self.items()
         var live = Self.clusterer.liveClustering(items, days: Self.day...Self.day)
-        let copy = ArticleCopy(fileName: "chess-again.txt", location: "/srv/archive/chess-again.txt", outlet: "inbox")
+        let copy = ArticleCopy(fileName: "chess2.txt", location: "/srv/archive/chess2.txt", outlet: "inbox")
         let copiedID = live.addCopy(copy, ofContent: "ccc")
         let id = try #require(copiedID)
         let chess = try #require(live.groups.first { $0.id == id })
         #expect(chess.members.map(\.fileName) == ["chess.txt"])
         #expect(chess.members[0].copies == [copy])
         #expect(live.addCopy(copy, ofContent: "not held") == nil)
+        // A copy whose name sorts first is shown as the original, as an exact render shows it.
+        let first = ArticleCopy(fileName: "a-chess.txt", location: "/srv/archive/a-chess.txt", outlet: nil)
+        #expect(live.addCopy(first, ofContent: "ccc") == id)
+        let shown = try #require(live.groups.first { $0.id == id }?.members.first)
+        #expect(shown.fileName == "a-chess.txt" && shown.location == "/srv/archive/a-chess.txt")
+        #expect(shown.copies.map(\.fileName) == ["chess.txt", "chess2.txt"])
     }
 
     @Test("placing the seed articles one after the other gives the one story the exact clustering gives")

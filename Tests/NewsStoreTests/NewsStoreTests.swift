@@ -163,6 +163,37 @@ struct NewsStoreTests {
         #expect(try store.clusterItems(from: next, through: next, features: compute).isEmpty)
     }
 
+    @Test func identicalFilesRecordedInEitherOrderGiveTheSameClusters() throws {
+        let clusterer = StoryClusterer()
+        // Three identical files, in two folders, recorded in each of their orders: whichever is recorded first
+        // reads as the article, but the one whose name sorts first is shown as the original.
+        func record(_ names: [String]) throws -> String {
+            let store = try makeStore()
+            for name in names {
+                var record = sampleRecord(name, sha: "h1", location: "/archive/\(name).txt")
+                record.folderLabel = name == "b" ? "bureau" : "reuters"
+                let article = sampleArticle(name + ".txt", sha: "h1", day: day)
+                _ = try store.recordProcessed(record, article: article, features: clusterer.features(of: article).encoded())
+            }
+            let items = try store.clusterItems(from: day, through: day, features: clusterer.features(of:))
+            let digest = try clusterer.digest(for: day, groups: clusterer.cluster(items)) { members in
+                try store.articles(contentHashes: members.map(\.contentHash))
+            }
+            return ClusterRenderer.render(digest)
+        }
+        let orders = [["c", "a", "b"], ["a", "b", "c"], ["b", "c", "a"], ["c", "b", "a"]]
+        let rendered = try orders.map(record)
+        #expect(Set(rendered).count == 1)
+        let story = try #require(
+            (try JSONSerialization.jsonObject(with: Data(rendered[0].utf8)) as? [String: Any])?["stories"] as? [[String: Any]])
+        let articles = try #require(story.first?["articles"] as? [[String: Any]])
+        #expect(articles.map { $0["file"] as? String } == ["a.txt", "b.txt", "c.txt"])
+        #expect(articles.dropFirst().map { $0["duplicate_of"] as? String } == ["a.txt", "a.txt"])
+        #expect(articles.dropFirst().map { $0["outlet"] as? String } == ["bureau", "reuters"])
+        let summarySources = try #require(story.first?["summary_sources"] as? [[String: Any]])
+        #expect(summarySources.allSatisfy { $0["file"] as? String == "a.txt" })
+    }
+
     @Test func articlesAreReadByHashInTheOrderAsked() throws {
         let store = try makeStore()
         let a = sampleArticle("a.txt", sha: "h1", day: day)

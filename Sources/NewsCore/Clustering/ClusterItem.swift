@@ -13,10 +13,13 @@ package struct ClusterItem: Sendable {
     /// Copies folded into this article: exact copies from the ledger, and near-duplicates the clusterer folds in.
     package var copies: [ArticleCopy]
     package var features: ClusterFeatures
+    /// The folder label of the file shown as the original (`ArticleCopy.outlet` of an exact copy), where known: it
+    /// goes with the file when another of the identical files is shown as the original instead.
+    package var folderLabel: String?
 
     package init(
         contentHash: String, fileName: String, title: String, outlet: String?, location: String?, copies: [ArticleCopy],
-        features: ClusterFeatures
+        features: ClusterFeatures, folderLabel: String? = nil
     ) {
         self.contentHash = contentHash
         self.fileName = fileName
@@ -25,6 +28,24 @@ package struct ClusterItem: Sendable {
         self.location = location
         self.copies = copies
         self.features = features
+        self.folderLabel = folderLabel
+    }
+
+    /// Of identical files, shows the one whose name sorts first as the original and the others as its copies, in
+    /// name order, whichever was recorded first.
+    ///
+    /// Identical files read at once are recorded in either order, so which one the ledger holds as the original
+    /// varies from run to run, and a day's output must depend on the files dropped, not on their order. Any of them
+    /// reads as the same article, except for an outlet taken from a folder label, which stays the one read.
+    package mutating func showFirstNamedFileAsOriginal() {
+        guard copies.contains(where: \.isExact) else { return }
+        var identical = [ArticleCopy(fileName: fileName, location: location, outlet: folderLabel)]
+            + copies.filter(\.isExact)
+        // Stable (files of one name, in different folders, keep the order they were recorded in).
+        identical.sort { $0.fileName < $1.fileName }
+        let shown = identical.removeFirst()
+        (fileName, location, folderLabel) = (shown.fileName, shown.location, shown.outlet)
+        copies = identical + copies.filter { !$0.isExact }
     }
 
     package init(_ entry: DigestEntry, features: ClusterFeatures) {
@@ -35,6 +56,16 @@ package struct ClusterItem: Sendable {
 
     package var published: PublicationDate { features.published }
     package var digestDay: CivilDate { features.published.day }
+}
+
+extension DigestEntry {
+    /// `article`, read by `item`'s content, as `item`'s entry: under the name of the file shown as the original
+    /// (`ClusterItem.showFirstNamedFileAsOriginal`), which need not be the file it was read from.
+    init(_ item: ClusterItem, article: Article) {
+        var article = article
+        article.fileName = item.fileName
+        self.init(article: article, location: item.location, copies: item.copies)
+    }
 }
 
 /// The parts of an article the clusterer compares, derived from the article alone, with a compact byte form so the

@@ -131,8 +131,10 @@ package struct LiveClustering: Sendable {
         guard let item = itemOfContent[contentHash] else { return nil }
         let group = groupOfItem[item]
         items[item].copies.append(copy)
+        items[item].showFirstNamedFileAsOriginal()
         if let member = groups[group].members.firstIndex(where: { $0.contentHash == contentHash }) {
             groups[group].members[member].copies.append(copy)
+            groups[group].members[member].showFirstNamedFileAsOriginal()
         }
         return groups[group].id
     }

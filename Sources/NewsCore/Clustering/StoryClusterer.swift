@@ -93,14 +93,16 @@ package struct StoryClusterer: Sendable {
         for entry in base.entries { known[entry.article.contentHash] = entry }
         let memberHashes = Set(members.map(\.contentHash))
         guard known.keys.allSatisfy(memberHashes.contains) else { return nil }
+        // A member now shown under another of its identical files: its summary lines and sources name the other.
+        guard members.allSatisfy({ member in known[member.contentHash].map { $0.article.fileName == member.fileName } ?? true })
+        else { return nil }
         let added = members.filter { known[$0.contentHash] == nil }
         var addedArticles: [String: Article] = [:]
         for (member, article) in zip(added, try articles(added)) { addedArticles[member.contentHash] = article }
         var story = base
         // The base may be the story under its former id (`ClusteringMemo.storyRenamed`); the caller sets the id.
         story.entries = members.map { member in
-            var entry = known[member.contentHash]
-                ?? DigestEntry(article: addedArticles[member.contentHash]!, location: member.location)
+            var entry = known[member.contentHash] ?? DigestEntry(member, article: addedArticles[member.contentHash]!)
             entry.location = member.location
             entry.copies = member.copies
             return entry
@@ -127,9 +129,7 @@ package struct StoryClusterer: Sendable {
                     extended.id = group.id
                     return extended
                 }
-                let entries = zip(today, try articles(today)).map { item, article in
-                    DigestEntry(article: article, location: item.location, copies: item.copies)
-                }
+                let entries = zip(today, try articles(today)).map { item, article in DigestEntry(item, article: article) }
                 return makeStory(id: group.id, entries, features: today.map(\.features)).withoutArticleText()
             }
             var story: Story
