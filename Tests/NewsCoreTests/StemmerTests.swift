@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import NewsCore
@@ -57,5 +58,22 @@ struct StemmerTests {
     @Test("no words, no keywords")
     func noKeywords() {
         #expect(KeywordExtractor().keywords(title: "", body: "", entities: []).isEmpty)
+    }
+
+    @Test("an article's keywords come from its title, body and names; a payload that stored them still reads")
+    func articleKeywords() throws {
+        let article = try Fixtures.extract(
+            "Title: Harbour pier rebuilt\n\nThe harbour authority said the pier will be rebuilt. Harbour repairs "
+                + "started on Monday and the pier should reopen by May.")
+        #expect(Array(article.keywords.prefix(2)) == ["harbour", "pier"])
+        #expect(article.keywords == KeywordExtractor().keywords(
+            title: article.title, body: article.body, entities: article.entities))
+        // Payloads written before stop 16 carry the keywords they were built with; the key is ignored.
+        var payload = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(article)) as? [String: Any])
+        #expect(payload["keywords"] == nil)
+        payload["keywords"] = ["stale"]
+        let read = try JSONDecoder().decode(Article.self, from: JSONSerialization.data(withJSONObject: payload))
+        #expect(read == article)
     }
 }

@@ -26,13 +26,12 @@ package struct ArticleBuilder: Sendable {
         }
         let entities = EntityRecognizer().mentions(title: extracted.title, body: body, sentences: sentences)
         let quotes = QuotationExtractor().quotations(body: body, sentences: sentences, entities: entities)
-        let keywords = KeywordExtractor().keywords(title: title, body: body, entities: entities)
         return Article(
             fileName: document.fileName, contentHash: contentHash, title: title,
             titleIsGenerated: extracted.title == nil, published: published, outlet: outlet,
             authors: extracted.authors, url: extracted.url, body: body, sentences: sentences,
             summary: Summarizer(length: summaryLength).select(sentences, title: extracted.title), isEnglish: english,
-            entities: entities, quotes: quotes, keywords: keywords)
+            entities: entities, quotes: quotes)
     }
 
     /// Sentences of every paragraph except headings, with offsets into the body (paragraphs joined by a blank line).

@@ -59,13 +59,11 @@ package struct Article: Hashable, Sendable, Codable {
     package var entities: [EntityMention]
     /// Direct quotations with their speakers, in body order.
     package var quotes: [Quotation]
-    /// The article's most salient terms, most salient first.
-    package var keywords: [String]
 
     package init(
         fileName: String, contentHash: String, title: String, titleIsGenerated: Bool, published: PublicationDate,
         outlet: String?, authors: [String], url: String?, body: String, sentences: [Sentence], summary: [Int],
-        isEnglish: Bool, entities: [EntityMention] = [], quotes: [Quotation] = [], keywords: [String] = []
+        isEnglish: Bool, entities: [EntityMention] = [], quotes: [Quotation] = []
     ) {
         self.fileName = fileName
         self.contentHash = contentHash
@@ -81,8 +79,12 @@ package struct Article: Hashable, Sendable, Codable {
         self.isEnglish = isEnglish
         self.entities = entities
         self.quotes = quotes
-        self.keywords = keywords
     }
+
+    /// The article's most salient terms, most salient first: derived when asked (`analyze`, `articles.jsonl`), not
+    /// stored. Nothing the daemon renders shows them, and deriving them for every file was 17.6 % of extraction's
+    /// instructions (docs/PERFORMANCE.md, "Profile").
+    package var keywords: [String] { KeywordExtractor().keywords(title: title, body: body, entities: entities) }
 
     /// The day whose digest lists this article.
     package var digestDay: CivilDate { published.day }

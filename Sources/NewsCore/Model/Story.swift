@@ -83,7 +83,6 @@ package struct Story: Hashable, Sendable {
             entry.article.summary = []
             entry.article.entities = []
             entry.article.quotes = []
-            entry.article.keywords = []
             return entry
         }
         return story
