@@ -6,6 +6,19 @@ import Testing
 struct PlainTextExtractorTests {
     // MARK: Headers
 
+    @Test("lines split at LF, CRLF and CR as splitting the characters did")
+    func lineBreaks() {
+        let texts = [
+            "", "\n", "\r\n", "\r", "\n\n", "\r\r\n\n", "one", "one\n", "one\r\ntwo\rthree\nfour",
+            "Zoë\u{301}\r\n«café»\n\n— end\r", "e\u{301}\ne\u{301}\r\n\u{301}x", "tab\there\u{2028}same line\n",
+        ]
+        for text in texts {
+            let characterSplit = text.split(
+                omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            #expect(PlainTextExtractor.normalizedLines(text) == characterSplit, "\(text.debugDescription)")
+        }
+    }
+
     @Test("key: value headers give title, date, outlet, url and authors")
     func keyValueHeaders() throws {
         let article = try Fixtures.extract(

@@ -4,6 +4,19 @@ import Testing
 
 @Suite("Tokenizer")
 struct TokenizerTests {
+    @Test("scalars decoded from UTF-8 and text built from scalars match the standard library's")
+    func scalarText() {
+        for text in ["", "plain ASCII", "Zoë’s café «ouvert» — 東京 🇺🇦 e\u{301}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"] {
+            let scalars = [Unicode.Scalar](scalarsOf: text)
+            #expect(scalars == Array(text.unicodeScalars))
+            #expect(String(scalars: scalars[...]) == text)
+            if scalars.count > 2 {
+                #expect(String(scalars: scalars[1..<(scalars.count - 1)])
+                    == String(String.UnicodeScalarView(scalars[1..<(scalars.count - 1)])))
+            }
+        }
+    }
+
     @Test(
         "words are lower-cased runs of letters and digits",
         arguments: [

@@ -39,10 +39,10 @@ package struct ArticleBuilder: Sendable {
         var result: [Sentence] = []
         var offset = 0
         for (number, paragraph) in paragraphs.enumerated() {
-            let scalars = Array(paragraph.unicodeScalars)
+            let scalars = [Unicode.Scalar](scalarsOf: paragraph)
             if !headings.contains(number) {
                 for range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
-                    let text = String(String.UnicodeScalarView(scalars[range]))
+                    let text = String(scalars: scalars[range])
                     result.append(
                         Sentence(
                             text: text, start: offset + range.lowerBound, end: offset + range.upperBound,

@@ -137,7 +137,9 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.isWhitespace })!
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return String(self) }
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        // Through the UTF-8 view, copied in one piece: rebuilding it from the scalars went a scalar at a time through
+        // an unspecialised generic append (5.6 % of extraction's instructions, callgrind).
+        return String(decoding: utf8[first..<scalars.index(after: last)], as: UTF8.self)
     }
 }
 

@@ -20,7 +20,7 @@ package struct EntityRecognizer: Sendable {
     /// - Returns: Title mentions first (`inTitle: true`, offsets into the title), then body mentions, each with the
     ///   canonical name of its entity (`Putin` → `Vladimir Putin`).
     package func mentions(title: String?, body: String, sentences: [Sentence]) -> [EntityMention] {
-        let bodyScalars = Array(body.unicodeScalars)
+        let bodyScalars = [Unicode.Scalar](scalarsOf: body)
         let bodyTokens = TokenScanner.splitPlaceCompounds(TokenScanner.tokens(bodyScalars), bodyScalars)
         let titleScalars = title.map { Array($0.unicodeScalars) } ?? []
         let titleTokens =
@@ -180,7 +180,7 @@ package struct EntityRecognizer: Sendable {
                 return token.isWord ? token.key : nil
             }
             return Found(
-                text: String(String.UnicodeScalarView(finder.scalars[start..<end])), key: candidate.key, kind: kind,
+                text: String(scalars: finder.scalars[start..<end]), key: candidate.key, kind: kind,
                 start: start, end: end, inTitle: inTitle, words: words)
         }
     }
@@ -207,7 +207,7 @@ package struct EntityRecognizer: Sendable {
                     let end = span.last!.end
                     result.append(
                         Found(
-                            text: String(String.UnicodeScalarView(finder.scalars[start..<end])),
+                            text: String(scalars: finder.scalars[start..<end]),
                             key: span.map(\.key).joined(separator: " "), kind: kind, start: start, end: end,
                             inTitle: inTitle, words: span.map(\.key)))
                     matched = length

@@ -91,8 +91,31 @@ package struct PlainTextExtractor: Sendable {
         }
     }
 
+    /// The lines of `text`, split at LF, CRLF or CR.
+    ///
+    /// Found by a scan of the UTF-8 bytes: splitting the `Character`s broke the whole text into grapheme clusters
+    /// first, 14 % of extraction's instructions (callgrind). A line break is always a grapheme boundary (UAX #29,
+    /// GB4-GB5), so the byte offsets cut the text where the characters did.
     static func normalizedLines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[lineStart..<index])
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\r"), index < bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                bytes.formIndex(after: &index)
+            }
+            lineStart = index
+        }
+        lines.append(text[lineStart..<bytes.endIndex])
+        return lines
     }
 
     static func headerPair(_ line: Substring) -> (HeaderField, String)? {

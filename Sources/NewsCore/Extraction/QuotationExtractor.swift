@@ -23,7 +23,7 @@ package struct QuotationExtractor: Sendable {
     ///   - sentences: The body's sentences (unused: quotations cross sentence boundaries).
     ///   - entities: The article's entity mentions; title mentions are ignored.
     package func quotations(body: String, sentences: [Sentence], entities: [EntityMention]) -> [Quotation] {
-        let scalars = Array(body.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: body)
         guard !scalars.isEmpty else { return [] }
         var scan = QuoteScan(scalars: scalars, mentions: entities.filter { !$0.inTitle })
         return scan.run()

@@ -89,7 +89,7 @@ package enum SentenceSplitter {
         {
             wordStart -= 1
         }
-        let word = String(String.UnicodeScalarView(scalars[wordStart..<period]))
+        let word = String(scalars: scalars[wordStart..<period])
         if word.isEmpty { return false }
         // A single capital is an initial (J. R. R. Tolkien); internal periods mark forms like U.S. or e.g.
         if word.unicodeScalars.count == 1, word.unicodeScalars.first!.properties.isUppercase { return true }

@@ -73,7 +73,7 @@ package struct KeywordExtractor: Sendable {
 
     /// The text's content words, lower-case (possessive endings are tokens of their own).
     static func words(_ text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = [Unicode.Scalar](scalarsOf: text)
         return TokenScanner.tokens(scalars).compactMap { token in
             guard token.isWord, token.hasLetter, token.end - token.start >= 3, !skipped.contains(token.key) else {
                 return nil

@@ -116,7 +116,7 @@ enum TokenScanner {
             }
             if let end = urlEnd(scalars, from: index, limit: bounds.upperBound) {
                 // A link's words (`t.co/TNglrey7ZG`) are not names; the whole link is one symbol.
-                let text = String(String.UnicodeScalarView(scalars[index..<end]))
+                let text = String(scalars: scalars[index..<end])
                 result.append(
                     TextToken(
                         start: index, end: end, text: text, key: text, kind: .punctuation, isCapitalized: false,
