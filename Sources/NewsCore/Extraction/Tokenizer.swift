@@ -68,7 +68,10 @@ package enum Tokenizer {
     /// Content words: `words` without stop words and one-letter tokens, with English plurals folded (`talks` → `talk`).
     package static func terms(_ text: some StringProtocol) -> [String] {
         words(text).compactMap { word in
-            guard word.count > 1, !stopWords.contains(word) else { return nil }
+            // Not `word.count > 1`: `count` walks every character of every word, 5 % of a clustering's instructions
+            // (callgrind); this walks at most two.
+            guard !word.isEmpty, word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word)
+            else { return nil }
             return fold(word)
         }
     }
@@ -77,8 +80,9 @@ package enum Tokenizer {
     static func fold(_ word: String) -> String {
         var w = word
         if w.hasSuffix("'s") { w.removeLast(2) }
-        if w.count > 4 && w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
-        if w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") {
+        // The suffix first: most words have none, and `count` walks the whole word.
+        if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count > 3 {
             return String(w.dropLast())
         }
         return w
