@@ -61,19 +61,19 @@ package final class ClusteringMemo {
         formerID = [:]
     }
 
-    /// The story `id` shows on `day` with these members of that day.
-    func story<Failure: Error>(
-        id: StoryID, day: CivilDate, summaryLength: Int, members: [ClusterItem], build: () throws(Failure) -> Story
-    ) throws(Failure) -> Story {
+    /// The story `id` shows with these members of a day, if it was built before; it is kept for this clustering.
+    func knownStory(id: StoryID, summaryLength: Int, members: [ClusterItem]) -> Story? {
         let key = StoryKey(id: id, summaryLength: summaryLength, members: members)
-        if let known = stories[key] {
-            stories[key] = (known.story, generation)
-            return known.story
-        }
-        let built = try build()
-        stories[key] = (built, generation)
+        guard let known = stories[key] else { return nil }
+        stories[key] = (known.story, generation)
+        return known.story
+    }
+
+    /// Remembers `story` as what `id` shows on `day` with these members of that day.
+    func remember(_ story: Story, id: StoryID, day: CivilDate, summaryLength: Int, members: [ClusterItem]) {
+        let key = StoryKey(id: id, summaryLength: summaryLength, members: members)
+        stories[key] = (story, generation)
         latestKey[DayKey(id: id, day: day)] = key
-        return built
     }
 
     /// A story for members placed into a live clustering: the exact story when one was built for these members,

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Groups articles into stories and writes each story's headline and summary.
 ///
 /// Deterministic: the result depends on the set of entries, not on their order. Candidate pairs come from an
@@ -114,7 +117,10 @@ package struct StoryClusterer: Sendable {
         for day: CivilDate, groups: [Group], memo: ClusteringMemo?, provisional: Bool,
         articles: ([ClusterItem]) throws(Failure) -> [Article]
     ) throws(Failure) -> Digest {
-        var stories: [Story] = []
+        var stories: [Story?] = []
+        var timelines: [[StoryDay]] = []
+        // Stories an exact clustering has to build: built together afterwards, on every core (`build(_:articles:)`).
+        var unbuilt: [StoryToBuild] = []
         for group in groups {
             let today = group.members.filter { $0.digestDay == day }
             guard !today.isEmpty else { continue }
@@ -122,27 +128,26 @@ package struct StoryClusterer: Sendable {
             for member in group.members where member.digestDay != day {
                 otherDays[member.digestDay, default: []].append(member)
             }
-            func build() throws(Failure) -> Story {
-                if provisional, let base = memo?.latestStory(id: group.id, day: day),
-                    var extended = try Self.extend(base, to: today, articles: articles)
-                {
-                    extended.id = group.id
-                    return extended
-                }
-                let entries = zip(today, try articles(today)).map { item, article in DigestEntry(item, article: article) }
-                return makeStory(id: group.id, entries, features: today.map(\.features)).withoutArticleText()
-            }
-            var story: Story
-            if let memo, provisional {
-                story = try memo.provisionalStory(
-                    id: group.id, day: day, summaryLength: summaryLength, members: today, build: build)
+            if !provisional {
+                let known = memo?.knownStory(id: group.id, summaryLength: summaryLength, members: today)
+                if known == nil { unbuilt.append(StoryToBuild(slot: stories.count, id: group.id, members: today)) }
+                stories.append(known)
             } else if let memo {
-                story = try memo.story(
-                    id: group.id, day: day, summaryLength: summaryLength, members: today, build: build)
+                stories.append(
+                    try memo.provisionalStory(id: group.id, day: day, summaryLength: summaryLength, members: today) {
+                        () throws(Failure) -> Story in
+                        if let base = memo.latestStory(id: group.id, day: day),
+                            var extended = try Self.extend(base, to: today, articles: articles)
+                        {
+                            extended.id = group.id
+                            return extended
+                        }
+                        return build([StoryToBuild(slot: 0, id: group.id, members: today)], articles: [try articles(today)])[0]
+                    })
             } else {
-                story = try build()
+                stories.append(build([StoryToBuild(slot: 0, id: group.id, members: today)], articles: [try articles(today)])[0])
             }
-            story.otherDays = otherDays.keys.sorted().map { other in
+            timelines.append(otherDays.keys.sorted().map { other in
                 let members = otherDays[other]!
                 // The day's first few articles only: every render lists the other days of every story it shows, and
                 // weighing all their members' terms made a burst spanning days 1.7 times slower to work through.
@@ -153,10 +158,56 @@ package struct StoryClusterer: Sendable {
                         first.map { ($0.title, $0.features.titleIsGenerated) },
                         vectors: Self.vectors(first.map { (terms: $0.features.terms, counts: $0.features.counts) }),
                         summary: []))
-            }
-            stories.append(story)
+            })
         }
-        return Digest(day: day, stories: Self.ranked(stories))
+        // A batch's articles are held together while its stories are built: a bounded number, not the whole day.
+        var batchStart = 0
+        while batchStart < unbuilt.count {
+            var batchEnd = batchStart
+            var batchArticles = 0
+            while batchEnd < unbuilt.count && (batchEnd == batchStart || batchArticles < Self.articlesBuiltTogether) {
+                batchArticles += unbuilt[batchEnd].members.count
+                batchEnd += 1
+            }
+            let batch = Array(unbuilt[batchStart..<batchEnd])
+            var read: [[Article]] = []
+            for story in batch { read.append(try articles(story.members)) }
+            for (story, built) in zip(batch, build(batch, articles: read)) {
+                memo?.remember(built, id: story.id, day: day, summaryLength: summaryLength, members: story.members)
+                stories[story.slot] = built
+            }
+            batchStart = batchEnd
+        }
+        return Digest(day: day, stories: Self.ranked(zip(stories, timelines).map { story, timeline in
+            var story = story!
+            story.otherDays = timeline
+            return story
+        }))
+    }
+
+    /// A story an exact clustering has to build: where it goes among the day's stories, its id and its members.
+    struct StoryToBuild: Sendable {
+        var slot: Int
+        var id: StoryID
+        var members: [ClusterItem]
+    }
+
+    /// How many articles' stories are built together: enough to keep both cores busy, few enough that a day's
+    /// articles are not all held at once.
+    static let articlesBuiltTogether = 256
+
+    /// Builds `stories` from their members' `articles`, on every core: each story is a function of its own members,
+    /// so the result does not depend on the order they finish in. Building the stories was 15.8 s of the 21.4 s exact
+    /// render that ends a 10,000-article burst, on one core while the other was idle (docs/PERFORMANCE.md, stop 16).
+    func build(_ stories: [StoryToBuild], articles: [[Article]]) -> [Story] {
+        let built = Mutex([Story?](repeating: nil, count: stories.count))
+        DispatchQueue.concurrentPerform(iterations: stories.count) { index in
+            let story = stories[index]
+            let entries = zip(story.members, articles[index]).map { item, article in DigestEntry(item, article: article) }
+            let made = makeStory(id: story.id, entries, features: story.members.map(\.features)).withoutArticleText()
+            built.withLock { $0[index] = made }
+        }
+        return built.withLock { $0 }.map { $0! }
     }
 
     /// A group of articles forming one story, in member order, with near-duplicates folded into their originals.
