@@ -142,10 +142,10 @@ package struct StoryClusterer: Sendable {
                             extended.id = group.id
                             return extended
                         }
-                        return build([StoryToBuild(slot: 0, id: group.id, members: today)], articles: [try articles(today)])[0]
+                        return story(id: group.id, members: today, articles: try articles(today))
                     })
             } else {
-                stories.append(build([StoryToBuild(slot: 0, id: group.id, members: today)], articles: [try articles(today)])[0])
+                stories.append(story(id: group.id, members: today, articles: try articles(today)))
             }
             timelines.append(otherDays.keys.sorted().map { other in
                 let members = otherDays[other]!
@@ -202,12 +202,16 @@ package struct StoryClusterer: Sendable {
     func build(_ stories: [StoryToBuild], articles: [[Article]]) -> [Story] {
         let built = Mutex([Story?](repeating: nil, count: stories.count))
         DispatchQueue.concurrentPerform(iterations: stories.count) { index in
-            let story = stories[index]
-            let entries = zip(story.members, articles[index]).map { item, article in DigestEntry(item, article: article) }
-            let made = makeStory(id: story.id, entries, features: story.members.map(\.features)).withoutArticleText()
+            let made = story(id: stories[index].id, members: stories[index].members, articles: articles[index])
             built.withLock { $0[index] = made }
         }
         return built.withLock { $0 }.map { $0! }
+    }
+
+    /// The story `id` shows with these members of a day, built from their articles, without the articles' text.
+    func story(id: StoryID, members: [ClusterItem], articles: [Article]) -> Story {
+        let entries = zip(members, articles).map { item, article in DigestEntry(item, article: article) }
+        return makeStory(id: id, entries, features: members.map(\.features)).withoutArticleText()
     }
 
     /// A group of articles forming one story, in member order, with near-duplicates folded into their originals.

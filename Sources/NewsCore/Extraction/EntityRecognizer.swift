@@ -22,7 +22,7 @@ package struct EntityRecognizer: Sendable {
     package func mentions(title: String?, body: String, sentences: [Sentence]) -> [EntityMention] {
         let bodyScalars = [Unicode.Scalar](scalarsOf: body)
         let bodyTokens = TokenScanner.splitPlaceCompounds(TokenScanner.tokens(bodyScalars), bodyScalars)
-        let titleScalars = title.map { Array($0.unicodeScalars) } ?? []
+        let titleScalars = title.map { [Unicode.Scalar](scalarsOf: $0) } ?? []
         let titleTokens =
             title == nil ? [] : TokenScanner.splitPlaceCompounds(TokenScanner.tokens(titleScalars), titleScalars)
         var lowercase = NameFinder.lowercaseWords(of: bodyTokens)
