@@ -115,6 +115,8 @@ struct StoryClustererTests {
         }
         // Built once each: the flood and chess stories of the 14th, and the chess story continuing on the 15th.
         #expect(memo.storyCount == 3)
+        // The chess story's timeline: the 14th as the 15th lists it and the 15th as the 14th lists it.
+        #expect(memo.timelineDayCount == 2)
     }
 
     @Test("the result does not depend on the order of the entries")

@@ -41,6 +41,14 @@ package final class ClusteringMemo {
     /// Stories extended with members placed since they were built (see `provisionalStory`). Not a function of their
     /// key, so kept apart from `stories`, and forgotten at the next exact clustering.
     var provisional: [DayKey: (key: StoryKey, story: Story)] = [:]
+    /// What a story's timeline shows of one of its days (`StoryClusterer.storyDay`): its key is everything that
+    /// function reads, since an article's title and features are those of its content.
+    struct TimelineKey: Hashable {
+        var day: CivilDate
+        var articles: Int
+        var shownContents: [String]
+    }
+    var timelineDays: [TimelineKey: (storyDay: StoryDay, usedIn: Int)] = [:]
     private(set) var generation = 0
     let retainedGenerations: Int
 
@@ -48,6 +56,8 @@ package final class ClusteringMemo {
 
     /// Stories remembered now (for tests and the debug log).
     package var storyCount: Int { stories.count }
+    /// Timeline days remembered now (for tests).
+    package var timelineDayCount: Int { timelineDays.count }
 
     /// Starts one clustering; forgets what the last `retainedGenerations` clusterings did not use.
     ///
@@ -57,6 +67,7 @@ package final class ClusteringMemo {
         let oldest = generation - retainedGenerations
         stories = stories.filter { $0.value.usedIn > oldest }
         latestKey = latestKey.filter { stories[$0.value] != nil }
+        timelineDays = timelineDays.filter { $0.value.usedIn > oldest }
         provisional = [:]
         formerID = [:]
     }
@@ -88,6 +99,18 @@ package final class ClusteringMemo {
         let built = try build()
         provisional[dayKey] = (key, built)
         return built
+    }
+
+    /// `summarise(day, members)`, computed once for each day and members' contents while a clustering uses it.
+    func timelineDay(
+        _ day: CivilDate, members: [ClusterItem], summarise: (CivilDate, [ClusterItem]) -> StoryDay
+    ) -> StoryDay {
+        let key = TimelineKey(
+            day: day, articles: members.count,
+            shownContents: members.prefix(StoryClusterer.timelineHeadlineMembers).map(\.contentHash))
+        let storyDay = timelineDays[key]?.storyDay ?? summarise(day, members)
+        timelineDays[key] = (storyDay, generation)
+        return storyDay
     }
 
     /// The latest story built for `id` on `day`, provisional or exact: what a provisional story extends.
