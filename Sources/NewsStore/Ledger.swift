@@ -137,7 +137,7 @@ extension NewsStore {
             guard let article else {
                 throw DatabaseError(message: "no article given for new content \(file.sha256 ?? "?")")
             }
-            let payload = try JSONEncoder().encode(article)
+            let payload = Data(article.encoded())
             try db.execute(
                 sql: """
                     INSERT INTO article (sha256, fileName, title, digestDay, published, outlet, location, payload,
@@ -216,13 +216,12 @@ extension NewsStore {
                     WHERE digestDay BETWEEN ? AND ? ORDER BY id
                     """, arguments: [first.description, last.description])
             var items: [ClusterItem] = []
-            let decoder = JSONDecoder()
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
                 var features = (row["features"] as Data?).flatMap { ClusterFeatures(encoded: $0) }
                 if features == nil {
                     let payload = try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE id = ?", arguments: [id])
-                    let computed = compute(try decoder.decode(Article.self, from: payload ?? Data()))
+                    let computed = compute(try Self.article(payload: payload ?? Data()))
                     recomputed.append((id, computed.encoded()))
                     features = computed
                 }
@@ -260,12 +259,11 @@ extension NewsStore {
                     payloads[row["sha256"]] = row["payload"]
                 }
             }
-            let decoder = JSONDecoder()
             return try contentHashes.map { hash in
                 guard let payload = payloads[hash] else {
                     throw DatabaseError(message: "article \(hash) is not in the store")
                 }
-                return try decoder.decode(Article.self, from: payload)
+                return try Self.article(payload: payload)
             }
         }
     }
@@ -470,8 +468,14 @@ extension NewsStore {
         try writer.read { db in
             guard let data = try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE sha256 = ?", arguments: [sha256])
             else { return nil }
-            return try JSONDecoder().decode(Article.self, from: data)
+            return try Self.article(payload: data)
         }
+    }
+
+    /// An article from its stored payload: the byte form (`Article.encoded()`), or JSON for rows written before it.
+    static func article(payload: Data) throws -> Article {
+        if Article.isByteForm(payload) { return try Article(encoded: [UInt8](payload)) }
+        return try JSONDecoder().decode(Article.self, from: payload)
     }
 
     /// The most recent ledger entries, newest first.

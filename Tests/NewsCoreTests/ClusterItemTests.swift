@@ -30,20 +30,22 @@ struct ClusterItemTests {
         for entry in try StoryClustererTests.entries() {
             let features = clusterer.features(of: entry.article)
             // Version 1's layout, written here as the last release wrote it: terms by text, in text order.
-            var bytes: [UInt8] = [1, features.signature == nil ? 0 : 8]
-            bytes.append(UInt8(ClusterFeatures.originCodes.firstIndex(of: features.published.origin)!))
-            ClusterFeatures.append(Int64(features.published.day.daysSinceEpoch), to: &bytes)
+            var writer = ByteWriter()
+            writer.byte(1)
+            writer.byte(features.signature == nil ? 0 : 8)
+            writer.byte(UInt8(ClusterFeatures.originCodes.firstIndex(of: features.published.origin)!))
+            writer.integer(features.published.day.daysSinceEpoch)
             let terms = TermStatistics.terms(of: entry.article).sorted { $0.key < $1.key }
-            ClusterFeatures.append(Int64(terms.count), to: &bytes)
+            writer.integer(terms.count)
             for (term, count) in terms {
-                ClusterFeatures.append(Int64(term.utf8.count), to: &bytes)
-                bytes += term.utf8
-                ClusterFeatures.append(Int64(count), to: &bytes)
+                writer.text(term)
+                writer.integer(count)
             }
             if let signature = features.signature {
-                ClusterFeatures.append(Int64(signature.count), to: &bytes)
-                for value in signature { ClusterFeatures.append(Int64(bitPattern: value), to: &bytes) }
+                writer.integer(signature.count)
+                for value in signature { writer.integer(Int64(bitPattern: value)) }
             }
+            let bytes = writer.bytes
             var expected = features
             expected.published.secondsIntoDay = nil
             expected.published.utcOffsetSeconds = nil

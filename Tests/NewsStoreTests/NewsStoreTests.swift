@@ -205,6 +205,32 @@ struct NewsStoreTests {
         #expect(throws: (any Error).self) { try store.articles(contentHashes: ["h1", "missing"]) }
     }
 
+    @Test func articlesAreStoredInTheByteFormAndJSONRowsFromBeforeStillRead() throws {
+        let store = try makeStore()
+        let a = sampleArticle("a.txt", sha: "h1", day: day)
+        let b = sampleArticle("b.txt", sha: "h2", day: day)
+        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
+        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        let stored = try store.writer.read { db in try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE sha256 = 'h1'") }
+        #expect(try Article(encoded: [UInt8](try #require(stored))) == a)
+        // A row written before the byte form, and without stored features, so its features come from the JSON too.
+        try store.writer.write { db in
+            try db.execute(
+                sql: "UPDATE article SET payload = ?, features = NULL WHERE sha256 = 'h2'",
+                arguments: [try JSONEncoder().encode(b)])
+        }
+        #expect(try store.articles(contentHashes: ["h2", "h1"]) == [b, a])
+        #expect(try store.article(sha256: "h2") == b)
+        let clusterer = StoryClusterer()
+        let items = try store.clusterItems(from: day, through: day, features: clusterer.features(of:))
+        #expect(items.map(\.features) == [a, b].map(clusterer.features(of:)))
+        // A damaged payload is an error, not a misread article.
+        try store.writer.write { db in
+            try db.execute(sql: "UPDATE article SET payload = x'0001ff' WHERE sha256 = 'h1'")
+        }
+        #expect(throws: DamagedArticle.self) { try store.article(sha256: "h1") }
+    }
+
     @Test func countsAreKeptAsFilesAndStoriesAreRecorded() throws {
         let (store, a, _) = try storeWithArticlesOnTwoDays()
         _ = try store.recordProcessed(sampleRecord("c", sha: "h1"), article: nil)

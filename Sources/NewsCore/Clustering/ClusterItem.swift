@@ -92,36 +92,36 @@ package struct ClusterFeatures: Sendable, Equatable {
     static let formatVersion: UInt8 = 2
     static let textTermsVersion: UInt8 = 1
 
-    /// The byte form: a version, the date, the term keys with their counts, then the signature. Little-endian.
+    /// The byte form (`ByteWriter`): a version, the date, the term keys with their counts, then the signature.
     package func encoded() -> [UInt8] {
-        var bytes: [UInt8] = [Self.formatVersion]
-        bytes.reserveCapacity(16 + terms.count * 10 + (signature?.count ?? 0) * 8)
+        var writer = ByteWriter(capacity: 16 + terms.count * 10 + (signature?.count ?? 0) * 8)
+        writer.byte(Self.formatVersion)
         var flags: UInt8 = 0
         if titleIsGenerated { flags |= 1 }
         if published.secondsIntoDay != nil { flags |= 2 }
         if published.utcOffsetSeconds != nil { flags |= 4 }
         if signature != nil { flags |= 8 }
-        bytes.append(flags)
-        bytes.append(Self.originCodes.firstIndex(of: published.origin).map(UInt8.init) ?? 0)
-        Self.append(Int64(published.day.daysSinceEpoch), to: &bytes)
-        if let seconds = published.secondsIntoDay { Self.append(Int64(seconds), to: &bytes) }
-        if let offset = published.utcOffsetSeconds { Self.append(Int64(offset), to: &bytes) }
-        Self.append(Int64(terms.count), to: &bytes)
+        writer.byte(flags)
+        writer.byte(Self.originCodes.firstIndex(of: published.origin).map(UInt8.init) ?? 0)
+        writer.integer(published.day.daysSinceEpoch)
+        if let seconds = published.secondsIntoDay { writer.integer(seconds) }
+        if let offset = published.utcOffsetSeconds { writer.integer(offset) }
+        writer.integer(terms.count)
         for (term, count) in zip(terms, counts) {
             // Keys are uniformly spread, so a varint would take more than the eight fixed bytes.
-            withUnsafeBytes(of: term.value.littleEndian) { bytes.append(contentsOf: $0) }
-            Self.append(Int64(count), to: &bytes)
+            writer.fixed64(term.value)
+            writer.integer(Int64(count))
         }
         if let signature {
-            Self.append(Int64(signature.count), to: &bytes)
-            for value in signature { Self.append(Int64(bitPattern: value), to: &bytes) }
+            writer.integer(signature.count)
+            for value in signature { writer.integer(Int64(bitPattern: value)) }
         }
-        return bytes
+        return writer.bytes
     }
 
     /// Reads `encoded()`'s form back; nil for another version or damaged bytes, which callers recompute.
     package init?(encoded bytes: some Collection<UInt8>) {
-        var reader = Reader(bytes: Array(bytes))
+        var reader = ByteReader(bytes: Array(bytes))
         guard let version = reader.byte(), version == Self.formatVersion || version == Self.textTermsVersion,
             let flags = reader.byte(), let originCode = reader.byte(),
             Int(originCode) < Self.originCodes.count, let day = reader.integer()
@@ -142,7 +142,7 @@ package struct ClusterFeatures: Sendable, Equatable {
         for _ in 0..<termCount {
             let key: TermKey
             if version == Self.textTermsVersion {
-                guard let length = reader.integer(), let text = reader.text(length: length) else { return nil }
+                guard let length = reader.integer(), let text = reader.utf8(length: length) else { return nil }
                 key = TermKey(utf8: text)
             } else {
                 guard let value = reader.fixed64() else { return nil }
@@ -185,55 +185,4 @@ package struct ClusterFeatures: Sendable, Equatable {
 
     /// Origins by a fixed code, so the byte form does not depend on the enum's declaration order.
     static let originCodes: [PublicationDate.Origin] = [.header, .meta, .embed, .text, .arrival]
-
-    /// Integers as LEB128 varints (zig-zag for signed), so small numbers take one byte.
-    static func append(_ value: Int64, to bytes: inout [UInt8]) {
-        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
-        while zigzag >= 0x80 {
-            bytes.append(UInt8(zigzag & 0x7F) | 0x80)
-            zigzag >>= 7
-        }
-        bytes.append(UInt8(zigzag))
-    }
-
-    struct Reader {
-        let bytes: [UInt8]
-        var position = 0
-
-        var remaining: Int { bytes.count - position }
-
-        mutating func byte() -> UInt8? {
-            guard position < bytes.count else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
-
-        mutating func integer() -> Int64? {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while let next = byte() {
-                guard shift < 64 else { return nil }
-                value |= UInt64(next & 0x7F) << shift
-                if next & 0x80 == 0 { return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
-                shift += 7
-            }
-            return nil
-        }
-
-        /// `length` bytes of UTF-8 text; nil when they are not.
-        mutating func text(length: Int64) -> ArraySlice<UInt8>? {
-            guard length >= 0, length <= remaining else { return nil }
-            defer { position += Int(length) }
-            let slice = bytes[position..<position + Int(length)]
-            return String(validating: slice, as: UTF8.self) == nil ? nil : slice
-        }
-
-        mutating func fixed64() -> UInt64? {
-            guard remaining >= 8 else { return nil }
-            defer { position += 8 }
-            var value: UInt64 = 0
-            for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
-            return value
-        }
-    }
 }

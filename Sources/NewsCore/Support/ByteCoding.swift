@@ -1,0 +1,98 @@
+/// The compact byte forms the store keeps (`ClusterFeatures.encoded()`, `Article.encoded()`) are written with this
+/// writer and read back with `ByteReader`: integers as zig-zag LEB128 varints, so small numbers take one byte, and text
+/// as its UTF-8 length and bytes.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func integer(_ value: Int64) {
+        var zigzag = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(zigzag & 0x7F) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    mutating func integer(_ value: Int) { integer(Int64(value)) }
+
+    /// Eight little-endian bytes: for values spread over the whole range (hashes), where a varint would be longer.
+    mutating func fixed64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            integer(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+}
+
+/// Reads what `ByteWriter` wrote. Every read returns nil instead of reading past the end or accepting bytes that are
+/// not what was written (invalid UTF-8, an overlong varint), so damaged bytes are reported, never trusted.
+struct ByteReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(bytes: [UInt8], position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    var remaining: Int { bytes.count - position }
+
+    mutating func byte() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func integer() -> Int64? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while let next = byte() {
+            guard shift < 64 else { return nil }
+            value |= UInt64(next & 0x7F) << shift
+            if next & 0x80 == 0 { return Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// An integer that fits an `Int`, else nil.
+    mutating func int() -> Int? { integer().flatMap { Int(exactly: $0) } }
+
+    /// A count of items that follow, each at least one byte long: nil when the bytes left could not hold them.
+    mutating func count() -> Int? {
+        guard let value = int(), value >= 0, value <= remaining else { return nil }
+        return value
+    }
+
+    /// `length` bytes of UTF-8 text; nil when they are not.
+    mutating func utf8(length: Int64) -> ArraySlice<UInt8>? {
+        guard length >= 0, length <= remaining else { return nil }
+        defer { position += Int(length) }
+        let slice = bytes[position..<position + Int(length)]
+        return String(validating: slice, as: UTF8.self) == nil ? nil : slice
+    }
+
+    /// Text written by `ByteWriter.text`.
+    mutating func text() -> String? {
+        guard let length = integer(), length >= 0, length <= remaining else { return nil }
+        defer { position += Int(length) }
+        return String(validating: bytes[position..<position + Int(length)], as: UTF8.self)
+    }
+
+    mutating func fixed64() -> UInt64? {
+        guard remaining >= 8 else { return nil }
+        defer { position += 8 }
+        var value: UInt64 = 0
+        for offset in (0..<8).reversed() { value = value << 8 | UInt64(bytes[position + offset]) }
+        return value
+    }
+}
