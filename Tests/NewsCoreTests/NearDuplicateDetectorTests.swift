@@ -15,6 +15,19 @@ struct NearDuplicateDetectorTests {
         limits should become rules with fines, a step it last took during the drought of the late nineties.
         """
 
+    @Test("a word's bytes hash in one step to what combining each byte widened to eight bytes gives")
+    func widenedByteHashing() {
+        var oneStep = FNV1a()
+        var eightSteps = FNV1a()
+        for round in 0..<3 {
+            for byte in UInt8.min...UInt8.max {
+                oneStep.combineWidened(byte ^ UInt8(round * 85))
+                eightSteps.combine(UInt64(byte ^ UInt8(round * 85)))
+                #expect(oneStep.value == eightSteps.value)
+            }
+        }
+    }
+
     @Test("a lightly edited copy points at its original; an unrelated text does not")
     func editedCopy() {
         // A resent copy with the day corrected and a line added, as wire services re-issue a story.

@@ -237,6 +237,49 @@ struct StoryClustererTests {
         #expect(withCut.stories.first?.headline == "Budapest zoo moves its hippos to higher ground")
     }
 
+    @Test("the similarity graph built in blocks on every core is the graph built item by item")
+    func similarityGraphInBlocks() throws {
+        let clusterer = StoryClusterer()
+        let base = clusterer.features(of: try Self.entries()[0].article)
+        // 2,100 items over ten days, each with a few of 400 terms: more items than one round of blocks holds.
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let items = (0..<2_100).map { number -> ClusterItem in
+            var features = base
+            let counts = Dictionary((0..<(3 + next(6))).map { _ in (TermKey("term\(next(400))"), Int32(1 + next(3))) }, uniquingKeysWith: +)
+            features.terms = counts.keys.sorted()
+            features.counts = features.terms.map { counts[$0]! }
+            features.published = PublicationDate(day: Self.day.adding(days: next(10)), origin: .header)
+            return ClusterItem(
+                contentHash: "h\(number)", fileName: "\(number).txt", title: "T", outlet: nil, location: nil, copies: [],
+                features: features)
+        }
+        let (edges, index) = clusterer.similarityGraph(items)
+        // Item by item, as the graph was built before it was built in blocks: each item against the earlier items
+        // indexed so far under its candidate terms.
+        let vectors = items.map { index.statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
+        let limit = clusterer.commonLimit(itemCount: items.count)
+        var postings: [TermKey: [Int]] = [:]
+        var expected: [AverageLinkage.Edge] = []
+        for (item, vector) in vectors.enumerated() {
+            let top = clusterer.candidateTerms(of: vector, statistics: index.statistics, commonLimit: limit)
+            let apart = { (other: Int) in abs(items[other].digestDay.daysSinceEpoch - items[item].digestDay.daysSinceEpoch) }
+            for other in Set(top.flatMap { postings[$0] ?? [] }).sorted() where apart(other) <= clusterer.windowDays {
+                let similarity = vectors[other].cosine(vector) * StoryClusterer.timeDecay(apart(other))
+                if similarity > 0 { expected.append(AverageLinkage.Edge(a: other, b: item, similarity: similarity)) }
+            }
+            for term in top { postings[term, default: []].append(item) }
+        }
+        #expect(expected.count > 10_000)
+        #expect(edges.map(\.a) == expected.map(\.a))
+        #expect(edges.map(\.b) == expected.map(\.b))
+        #expect(edges.map(\.similarity) == expected.map(\.similarity))
+        #expect(index.postings == postings)
+    }
+
     // MARK: Seeds
 
     @Test("the two seed articles are one story, the same whichever order they come in")

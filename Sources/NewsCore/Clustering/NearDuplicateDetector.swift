@@ -113,7 +113,7 @@ package struct NearDuplicateDetector: Sendable {
         var minima = [UInt64](repeating: .max, count: Self.hashCount)
         let wordHashes = words.map { word -> UInt64 in
             var hasher = FNV1a()
-            for byte in word.utf8 { hasher.combine(UInt64(byte)) }
+            for byte in word.utf8 { hasher.combineWidened(byte) }
             return hasher.value
         }
         for start in 0...(wordHashes.count - shingleLength) {
@@ -143,12 +143,23 @@ package struct NearDuplicateDetector: Sendable {
 struct FNV1a {
     private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
 
+    static let prime: UInt64 = 0x100_0000_01B3
+
     mutating func combine(_ word: UInt64) {
         var w = word
         for _ in 0..<8 {
             value ^= w & 0xFF
-            value = value &* 0x100_0000_01B3
+            value = value &* Self.prime
             w >>= 8
         }
     }
+
+    /// The same as `combine(UInt64(byte))`, which signatures have always hashed words' bytes with, in one step: the
+    /// seven zero bytes after the first change nothing when xored in, so their seven multiplications are one by the
+    /// prime's seventh power.
+    mutating func combineWidened(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* Self.prime &* Self.primeToTheSeventh
+    }
+
+    static let primeToTheSeventh: UInt64 = (0..<7).reduce(1) { power, _ in power &* prime }
 }

@@ -440,37 +440,68 @@ package struct StoryClusterer: Sendable {
 
     /// The similarity graph of `ordered` (near-duplicates already folded): an edge for each candidate pair with a
     /// positive similarity, from the inverted index over each item's heaviest terms, and that index.
+    ///
+    /// Each item is compared with the earlier items indexed under its candidate terms. Those comparisons are
+    /// independent, so blocks of items are compared on every core (the graph was most of a clustering's time, on one
+    /// core), and their edges are appended in item order: the graph is the same as one built item by item.
     package func similarityGraph(_ ordered: [ClusterItem]) -> (edges: [AverageLinkage.Edge], index: CandidateIndex) {
         var statistics = TermStatistics()
         for item in ordered { statistics.add(terms: item.features.terms) }
         let vectors = ordered.map { statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
         let days = ordered.map { $0.digestDay.daysSinceEpoch }
-
-        var edges: [AverageLinkage.Edge] = []
-        var postings: [TermKey: [Int]] = [:]
         let commonLimit = commonLimit(itemCount: ordered.count)
-        // Candidates of the current item: a mark per item and the list of those marked, reset after each item,
-        // which costs far less than a set built and hashed for every item of a large window.
-        var isCandidate = [Bool](repeating: false, count: ordered.count)
-        var candidates: [Int] = []
-        for (index, vector) in vectors.enumerated() {
-            let top = candidateTerms(of: vector, statistics: statistics, commonLimit: commonLimit)
-            for term in top {
-                for other in postings[term] ?? [] where !isCandidate[other] && abs(days[other] - days[index]) <= windowDays {
-                    isCandidate[other] = true
-                    candidates.append(other)
-                }
-            }
-            candidates.sort()
-            for other in candidates {
-                isCandidate[other] = false
-                let similarity = vectors[other].cosine(vector) * Self.timeDecay(abs(days[other] - days[index]))
-                if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: index, similarity: similarity)) }
-            }
-            candidates.removeAll(keepingCapacity: true)
+        let tops = vectors.map { candidateTerms(of: $0, statistics: statistics, commonLimit: commonLimit) }
+        // Postings list items in ascending order, so an item's earlier candidates are a prefix of each list.
+        var postings: [TermKey: [Int]] = [:]
+        for (index, top) in tops.enumerated() {
             for term in top { postings[term, default: []].append(index) }
         }
-        return (edges, CandidateIndex(statistics: statistics, postings: postings))
+        let index = CandidateIndex(statistics: statistics, postings: postings)
+        let windowDays = self.windowDays
+        /// The edges from the items of `range` to their earlier candidates, in item order.
+        @Sendable func edgesToEarlier(of range: Range<Int>) -> [AverageLinkage.Edge] {
+            var edges: [AverageLinkage.Edge] = []
+            // Candidates of the current item: a mark per item and the list of those marked, reset after each item,
+            // which costs far less than a set built and hashed for every item of a large window.
+            var isCandidate = [Bool](repeating: false, count: ordered.count)
+            var candidates: [Int] = []
+            for item in range {
+                for term in tops[item] {
+                    for other in index.postings[term] ?? [] {
+                        guard other < item else { break }
+                        if !isCandidate[other] && abs(days[other] - days[item]) <= windowDays {
+                            isCandidate[other] = true
+                            candidates.append(other)
+                        }
+                    }
+                }
+                candidates.sort()
+                for other in candidates {
+                    isCandidate[other] = false
+                    let similarity = vectors[other].cosine(vectors[item]) * Self.timeDecay(abs(days[other] - days[item]))
+                    if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: item, similarity: similarity)) }
+                }
+                candidates.removeAll(keepingCapacity: true)
+            }
+            return edges
+        }
+        var edges: [AverageLinkage.Edge] = []
+        // Rounds of a few blocks each, so the edges not yet appended stay a small part of the graph.
+        let blockSize = 256
+        let blocksPerRound = 8
+        var roundStart = 0
+        while roundStart < ordered.count {
+            let blocks = stride(from: roundStart, to: min(ordered.count, roundStart + blockSize * blocksPerRound), by: blockSize)
+                .map { $0..<min($0 + blockSize, ordered.count) }
+            let found = Mutex([[AverageLinkage.Edge]](repeating: [], count: blocks.count))
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { block in
+                let blockEdges = edgesToEarlier(of: blocks[block])
+                found.withLock { $0[block] = blockEdges }
+            }
+            for blockEdges in found.withLock({ $0 }) { edges.append(contentsOf: blockEdges) }
+            roundStart = blocks.last!.upperBound
+        }
+        return (edges, index)
     }
 
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
