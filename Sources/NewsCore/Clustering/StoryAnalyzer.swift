@@ -188,33 +188,51 @@ package struct StoryAnalyzer: Sendable {
         let sentenceTerms = entries.map { entry in entry.article.sentences.map { Set(Tokenizer.terms($0.text)) } }
         // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
         // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
-        // the square of its sentences, which dominated rendering large stories.
+        // the square of its sentences, which dominated rendering large stories. Terms are numbered, so the index is
+        // arrays rather than a dictionary of Strings.
+        var termNumbers: [String: Int32] = [:]
+        var postings: [[Int32]] = []
         var owner: [Int] = []
         var size: [Int] = []
-        var postings: [String: [Int]] = [:]
-        for (position, sentences) in sentenceTerms.enumerated() {
-            for terms in sentences {
-                for term in terms { postings[term, default: []].append(owner.count) }
+        let sentenceTermNumbers = sentenceTerms.enumerated().map { position, sentences in
+            sentences.map { terms in
+                let numbers = terms.map { term in
+                    let number = termNumbers[term] ?? Int32(postings.count)
+                    if number == postings.count {
+                        termNumbers[term] = number
+                        postings.append([])
+                    }
+                    postings[Int(number)].append(Int32(owner.count))
+                    return number
+                }
                 owner.append(position)
                 size.append(terms.count)
+                return numbers
             }
         }
         var shared = [Int](repeating: 0, count: owner.count)
-        /// The largest `Summarizer.overlap` of `terms` with a sentence of another source (0 when none shares a term).
-        func covered(_ terms: Set<String>, position: Int) -> Double {
-            var touched: [Int] = []
-            for term in terms {
-                for id in postings[term] ?? [] where owner[id] != position {
-                    if shared[id] == 0 { touched.append(id) }
-                    shared[id] += 1
+        var touched: [Int] = []
+        /// Whether a sentence of another source has at least `uniqueFact` of the terms it or this sentence has
+        /// (`Summarizer.overlap`). It answers as soon as one has: an overlap only grows as terms are counted, and in a
+        /// story of templated reports every sentence has its twin in most sources.
+        func isCovered(_ terms: [Int32], position: Int) -> Bool {
+            var covered = false
+            shared.withUnsafeMutableBufferPointer { shared in
+                counting: for term in terms {
+                    for id in postings[Int(term)] where owner[Int(id)] != position {
+                        let id = Int(id)
+                        if shared[id] == 0 { touched.append(id) }
+                        shared[id] += 1
+                        if Double(shared[id]) / Double(min(terms.count, size[id])) >= uniqueFact {
+                            covered = true
+                            break counting
+                        }
+                    }
                 }
+                for id in touched { shared[id] = 0 }
             }
-            var best = 0.0
-            for id in touched {
-                best = max(best, Double(shared[id]) / Double(min(terms.count, size[id])))
-                shared[id] = 0
-            }
-            return best
+            touched.removeAll(keepingCapacity: true)
+            return covered
         }
         return entries.enumerated().compactMap { position, entry in
             let article = entry.article
@@ -228,7 +246,7 @@ package struct StoryAnalyzer: Sendable {
                 // A sentence that is mostly a quotation shows under the quotations instead.
                 let inQuote = quoted.contains { $0.contains(sentence.start) && $0.contains(max(sentence.start, sentence.end - 2)) }
                 if inQuote { continue }
-                guard covered(terms, position: position) < uniqueFact else { continue }
+                guard !isCovered(sentenceTermNumbers[position][index], position: position) else { continue }
                 var salience = 0.0
                 for term in terms.sorted() { salience += centre.weight(of: term) }
                 let numbers = sentence.text.unicodeScalars.contains { ("0"..."9").contains($0) } ? 1.2 : 1.0
