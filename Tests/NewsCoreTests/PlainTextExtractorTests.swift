@@ -149,6 +149,26 @@ struct PlainTextExtractorTests {
         #expect(article.sentences.map(\.paragraph) == [0, 1])
     }
 
+    @Test("the first line of hard-wrapped copy is not a title; a headline over a wrapped paragraph still is")
+    func hardWrappedFirstLine() throws {
+        // Wire copy wrapped at about 65 columns, as the DUC 2004 newswire is: no title, no blank lines.
+        let wrapped = try Fixtures.extract(
+            "Rebels attacked a harbour town in the north and burned six boats\n"
+                + "before the coast guard drove them off, a military spokesman said\n"
+                + "on Thursday. The attack began overnight in the fishing village of\n"
+                + "Port Ellen, about 40 kilometres from the regional capital, and the\n"
+                + "spokesman said two of the attackers were later arrested.\n")
+        let lead = "Rebels attacked a harbour town in the north and burned six boats before the coast guard drove "
+            + "them off, a military spokesman said on Thursday."
+        #expect(wrapped.titleIsGenerated)
+        #expect(wrapped.sentences.first?.text == lead)
+        #expect(wrapped.title == Headline.fromLead(lead))
+        let headed = try Fixtures.extract(
+            "Harbour town attacked by rebels\nRebels burned six boats in the north\nbefore the coast guard came.\n")
+        #expect(headed.title == "Harbour town attacked by rebels")
+        #expect(!headed.titleIsGenerated)
+    }
+
     @Test(
         "a date header sharing its line with the first sentence",
         arguments: [
