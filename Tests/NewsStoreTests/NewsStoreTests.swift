@@ -33,9 +33,14 @@ struct NewsStoreTests {
 
     /// A store holding article a.txt (h1) on `day` and b.txt (h2) on `next`.
     func storeWithArticlesOnTwoDays() throws -> (NewsStore, Article, Article) {
+        try storeWithTwoArticles(secondOn: next)
+    }
+
+    /// A store holding article a.txt (h1) on `day` and b.txt (h2) on `secondDay`.
+    func storeWithTwoArticles(secondOn secondDay: CivilDate) throws -> (NewsStore, Article, Article) {
         let store = try makeStore()
         let a = sampleArticle("a.txt", sha: "h1", day: day)
-        let b = sampleArticle("b.txt", sha: "h2", day: next)
+        let b = sampleArticle("b.txt", sha: "h2", day: secondDay)
         _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
         _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
         return (store, a, b)
@@ -195,22 +200,14 @@ struct NewsStoreTests {
     }
 
     @Test func articlesAreReadByHashInTheOrderAsked() throws {
-        let store = try makeStore()
-        let a = sampleArticle("a.txt", sha: "h1", day: day)
-        let b = sampleArticle("b.txt", sha: "h2", day: day)
-        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
-        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        let (store, a, b) = try storeWithTwoArticles(secondOn: day)
         #expect(try store.articles(contentHashes: ["h2", "h1"]) == [b, a])
         #expect(try store.articles(contentHashes: []) == [])
         #expect(throws: (any Error).self) { try store.articles(contentHashes: ["h1", "missing"]) }
     }
 
     @Test func articlesAreStoredInTheByteFormAndJSONRowsFromBeforeStillRead() throws {
-        let store = try makeStore()
-        let a = sampleArticle("a.txt", sha: "h1", day: day)
-        let b = sampleArticle("b.txt", sha: "h2", day: day)
-        _ = try store.recordProcessed(sampleRecord("a", sha: "h1"), article: a)
-        _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
+        let (store, a, b) = try storeWithTwoArticles(secondOn: day)
         let stored = try store.writer.read { db in try Data.fetchOne(db, sql: "SELECT payload FROM article WHERE sha256 = 'h1'") }
         #expect(try Article(encoded: [UInt8](try #require(stored))) == a)
         // A row written before the byte form, and without stored features, so its features come from the JSON too.

@@ -134,11 +134,11 @@ package struct ClusterFeatures: Sendable, Equatable {
             day: CivilDate(daysSinceEpoch: Int(day)), secondsIntoDay: seconds, utcOffsetSeconds: offset,
             origin: Self.originCodes[Int(originCode)])
         titleIsGenerated = flags & 1 != 0
-        guard let termCount = reader.integer(), termCount >= 0, termCount <= reader.remaining else { return nil }
+        guard let termCount = reader.count() else { return nil }
         terms = []
         counts = []
-        terms.reserveCapacity(Int(termCount))
-        counts.reserveCapacity(Int(termCount))
+        terms.reserveCapacity(termCount)
+        counts.reserveCapacity(termCount)
         for _ in 0..<termCount {
             let key: TermKey
             if version == Self.textTermsVersion {
@@ -154,9 +154,9 @@ package struct ClusterFeatures: Sendable, Equatable {
         }
         if version == Self.textTermsVersion { (terms, counts) = Self.keyOrder(terms, counts) }
         if flags & 8 != 0 {
-            guard let length = reader.integer(), length >= 0, length <= reader.remaining else { return nil }
+            guard let length = reader.count() else { return nil }
             var values: [UInt64] = []
-            values.reserveCapacity(Int(length))
+            values.reserveCapacity(length)
             for _ in 0..<length {
                 guard let value = reader.integer() else { return nil }
                 values.append(UInt64(bitPattern: value))

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Groups articles into stories and writes each story's headline and summary.
 ///
 /// Deterministic: the result depends on the set of entries, not on their order. Candidate pairs come from an
@@ -147,11 +144,10 @@ package struct StoryClusterer: Sendable {
             } else {
                 stories.append(story(id: group.id, members: today, articles: try articles(today)))
             }
-            timelines.append(otherDays.keys.sorted().map { other in
+            timelines.append(otherDays.sorted { $0.key < $1.key }.map { other, members in
                 // Every day of a story lists its other days, so a render of a week computes each of them up to six
                 // times: the memo computes it once (a 10-day burst's timelines were 4.5 s of CPU, all on one core).
-                memo?.timelineDay(other, members: otherDays[other]!, summarise: storyDay)
-                    ?? storyDay(other, members: otherDays[other]!)
+                memo?.timelineDay(other, members: members, summarise: storyDay) ?? storyDay(other, members: members)
             })
         }
         // A batch's articles are held together while its stories are built: a bounded number, not the whole day.
@@ -210,12 +206,9 @@ package struct StoryClusterer: Sendable {
     /// so the result does not depend on the order they finish in. Building the stories was 15.8 s of the 21.4 s exact
     /// render that ends a 10,000-article burst, on one core while the other was idle (docs/PERFORMANCE.md, stop 16).
     func build(_ stories: [StoryToBuild], articles: [[Article]]) -> [Story] {
-        let built = Mutex([Story?](repeating: nil, count: stories.count))
-        DispatchQueue.concurrentPerform(iterations: stories.count) { index in
-            let made = story(id: stories[index].id, members: stories[index].members, articles: articles[index])
-            built.withLock { $0[index] = made }
-        }
-        return built.withLock { $0 }.map { $0! }
+        [Story](count: stories.count, computedConcurrently: { index in
+            story(id: stories[index].id, members: stories[index].members, articles: articles[index])
+        })
     }
 
     /// The story `id` shows with these members of a day, built from their articles, without the articles' text.
@@ -493,12 +486,8 @@ package struct StoryClusterer: Sendable {
         while roundStart < ordered.count {
             let blocks = stride(from: roundStart, to: min(ordered.count, roundStart + blockSize * blocksPerRound), by: blockSize)
                 .map { $0..<min($0 + blockSize, ordered.count) }
-            let found = Mutex([[AverageLinkage.Edge]](repeating: [], count: blocks.count))
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { block in
-                let blockEdges = edgesToEarlier(of: blocks[block])
-                found.withLock { $0[block] = blockEdges }
-            }
-            for blockEdges in found.withLock({ $0 }) { edges.append(contentsOf: blockEdges) }
+            let found = [[AverageLinkage.Edge]](count: blocks.count, computedConcurrently: { edgesToEarlier(of: blocks[$0]) })
+            for blockEdges in found { edges.append(contentsOf: blockEdges) }
             roundStart = blocks.last!.upperBound
         }
         return (edges, index)

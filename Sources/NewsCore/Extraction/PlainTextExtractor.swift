@@ -224,15 +224,12 @@ package struct PlainTextExtractor: Sendable {
         guard lines.dropFirst().contains(where: { !$0.trimmingWhitespace().isEmpty }) else { return nil }
         // A line with header lines right under it (`date …`, `source …`) is a feed exporter's headline, whatever
         // it ends with: "Snowden Inc.", "Watch This If You Liked:" or a headline written as a sentence.
-        if let next = lines.dropFirst().first, headerPair(Substring(next.trimmingWhitespace())) != nil { return line }
+        let next = lines[1].trimmingWhitespace()
+        if headerPair(Substring(next)) != nil { return line }
         if line.hasSuffix(":") { return nil }
         // A line carried on in lower case right under it is the first line of a hard-wrapped paragraph (newswire
         // copy wrapped at 70 columns), not a headline: taking it as one cut the lead sentence in two.
-        if let next = lines.dropFirst().first?.trimmingWhitespace().unicodeScalars.first,
-            next.properties.isLowercase
-        {
-            return nil
-        }
+        if next.unicodeScalars.first?.properties.isLowercase == true { return nil }
         // Headlines do not end with a period, except in capitals or tokenised copy ("… WIN .").
         if line.hasSuffix(".") && !line.hasSuffix("...") && !line.hasSuffix(" .") && line.uppercased() != line {
             return nil

@@ -39,11 +39,6 @@ struct ByteReader {
     let bytes: [UInt8]
     var position = 0
 
-    init(bytes: [UInt8], position: Int = 0) {
-        self.bytes = bytes
-        self.position = position
-    }
-
     var remaining: Int { bytes.count - position }
 
     mutating func byte() -> UInt8? {
