@@ -82,8 +82,10 @@ package struct ClusterFeatures: Sendable, Equatable {
     package init(article: Article, detector: NearDuplicateDetector) {
         published = article.published
         titleIsGenerated = article.titleIsGenerated
-        (terms, counts) = TermKey.sortedCounts(TermStatistics.terms(of: article))
-        signature = detector.signature(article.body)
+        // The body is tokenized once for both, not once for each.
+        let bodyWords = Tokenizer.words(article.body)
+        (terms, counts) = TermKey.sortedCounts(TermStatistics.terms(of: article, bodyWords: bodyWords))
+        signature = detector.signature(words: bodyWords)
     }
 
     /// Raised whenever what `init(article:detector:)` computes changes, so stored features made by an older version

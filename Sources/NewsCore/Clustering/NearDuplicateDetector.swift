@@ -108,7 +108,11 @@ package struct NearDuplicateDetector: Sendable {
     }
 
     package func signature(_ text: String) -> [UInt64]? {
-        let words = Tokenizer.words(text)
+        signature(words: Tokenizer.words(text))
+    }
+
+    /// The signature of a text whose `Tokenizer.words` the caller has already.
+    func signature(words: [String]) -> [UInt64]? {
         guard words.count >= minimumWords else { return nil }
         var minima = [UInt64](repeating: .max, count: Self.hashCount)
         let wordHashes = words.map { word -> UInt64 in

@@ -106,9 +106,14 @@ package struct TermStatistics: Sendable {
 
     /// The terms an article is compared on: its title counts twice, because titles name the event.
     package static func terms(of article: Article) -> [String: Int] {
+        terms(of: article, bodyWords: Tokenizer.words(article.body))
+    }
+
+    /// The same, given `Tokenizer.words(article.body)`, which the near-duplicate signature reads too.
+    static func terms(of article: Article, bodyWords: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for term in Tokenizer.terms(article.title) { counts[term, default: 0] += 2 }
-        for term in Tokenizer.terms(article.body) { counts[term, default: 0] += 1 }
+        for term in Tokenizer.terms(ofWords: bodyWords) { counts[term, default: 0] += 1 }
         // Who and where, by canonical name, so "Putin", "President Putin" and "Vladimir Putin" meet as one term.
         for mention in article.entities where mention.kind != .misc {
             counts["@" + mention.canonical.lowercased()] = 1

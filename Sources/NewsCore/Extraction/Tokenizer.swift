@@ -67,7 +67,12 @@ package enum Tokenizer {
 
     /// Content words: `words` without stop words and one-letter tokens, with English plurals folded (`talks` → `talk`).
     package static func terms(_ text: some StringProtocol) -> [String] {
-        words(text).compactMap { word in
+        terms(ofWords: words(text))
+    }
+
+    /// `terms` of a text whose `words` the caller has already.
+    package static func terms(ofWords words: [String]) -> [String] {
+        words.compactMap { word in
             // Not `word.count > 1`: `count` walks every character of every word, 5 % of a clustering's instructions
             // (callgrind); this walks at most two.
             guard !word.isEmpty, word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word)
