@@ -521,6 +521,9 @@ extension Pipeline {
             // Its window changes here; it is rebuilt below when it is the latest arrivals' week.
             liveClustering = nil
         }
+        // A live clustering this render leaves alone keeps the memo's stories and texts of its days, which the next
+        // provisional renders extend (`forgetUnused` below).
+        var leavesLiveClusteringAlone = liveClustering != nil
         var failedDays: [CivilDate] = []
         var readSeconds = 0.0
         var clusterSeconds = 0.0
@@ -528,6 +531,7 @@ extension Pipeline {
         var tally = RenderTally()
         renderCount += 1
         renderedStories.beginGeneration()
+        let firstClustering = clusteringMemo.nextGeneration
         // Days a week at a time, each week clustered with its window: one clustering is shared by the digests of
         // the days it covers, and memory holds at most a week and its window, however many days changed.
         var chunks: [[CivilDate]] = []
@@ -558,6 +562,7 @@ extension Pipeline {
                     let live = clusterer.liveClustering(items, days: span, memo: clusteringMemo)
                     groups = live.groups
                     liveClustering = live
+                    leavesLiveClusteringAlone = false
                 } else {
                     groups = clusterer.cluster(items, memo: clusteringMemo)
                 }
@@ -587,6 +592,12 @@ extension Pipeline {
             complainAboutOutput("cannot write the index", error: error, day: nil)
         }
         forgetOldWrites()
+        // What this render replaced or no longer shows is dropped now, not one or several renders later, so that
+        // what stays between renders is the window just rendered, whatever the render changed.
+        if !leavesLiveClusteringAlone {
+            clusteringMemo.forgetUnused(since: firstClustering)
+            renderedStories.forgetUnusedInThisRender()
+        }
         // A render frees the window it clustered; without this the resident size stays at the largest render's peak.
         // The resident size before and after is read only for the debug line: two reads of /proc every render.
         let debugging = logger.logLevel <= .debug

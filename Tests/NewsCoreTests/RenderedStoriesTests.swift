@@ -90,4 +90,25 @@ struct RenderedStoriesTests {
         cache.beginGeneration()
         #expect(cache.count == 0)
     }
+
+    @Test("at the end of an exact render, only the texts it used stay")
+    func forgetsWhatTheRenderDidNotUse() throws {
+        let (before, _) = try Self.digests()
+        let cache = RenderedStories()
+        cache.beginGeneration()
+        _ = ClusterRenderer.render(before, cache: cache)
+        #expect(cache.count == 2)
+        // The next render shows one of the two stories: the other's text goes when it ends, not renders later.
+        var fewer = before
+        fewer.stories = [before.stories[0]]
+        cache.beginGeneration()
+        _ = ClusterRenderer.render(fewer, cache: cache)
+        #expect(cache.count == 2)
+        cache.forgetUnusedInThisRender()
+        #expect(cache.count == 1)
+        // What stays is what the render used, and the bytes through the cache are still those rendered whole.
+        let text = ClusterRenderer.render(fewer, cache: cache)
+        #expect(cache.count == 1)
+        #expect(text == ClusterRenderer.render(fewer))
+    }
 }

@@ -96,14 +96,18 @@ struct StoryClustererTests {
         #expect(digests[1].stories.first?.id == flood.id)
     }
 
-    @Test("a memo kept across calls gives the same digests as none, and reuses unchanged stories")
-    func memoChangesNothing() throws {
-        let day15 = Fixtures.day("2025-03-15")
+    /// The fixture's entries, and the same with the chess story continuing on the 15th.
+    static func chessContinuingNextDay() throws -> (first: [DigestEntry], second: [DigestEntry], day15: CivilDate) {
         var later = try Fixtures.extract(
             Self.chess.replacingOccurrences(of: "Date: 2025-03-14", with: "Date: 2025-03-15"), fileName: "chess-2.txt")
         later.contentHash = "ddd"
         let first = try Self.entries()
-        let second = first + [DigestEntry(article: later, location: nil)]
+        return (first, first + [DigestEntry(article: later, location: nil)], Fixtures.day("2025-03-15"))
+    }
+
+    @Test("a memo kept across calls gives the same digests as none, and reuses unchanged stories")
+    func memoChangesNothing() throws {
+        let (first, second, day15) = try Self.chessContinuingNextDay()
         let clusterer = StoryClusterer()
         let memo = ClusteringMemo()
         for entries in [first, second, first, second] {
@@ -117,6 +121,29 @@ struct StoryClustererTests {
         #expect(memo.storyCount == 3)
         // The chess story's timeline: the 14th as the 15th lists it and the 15th as the 14th lists it.
         #expect(memo.timelineDayCount == 2)
+    }
+
+    @Test("at the end of a render the memo keeps only what its clusterings used")
+    func memoForgetsWhatARenderDidNotUse() throws {
+        let (first, second, day15) = try Self.chessContinuingNextDay()
+        let clusterer = StoryClusterer()
+        let memo = ClusteringMemo()
+        _ = clusterer.digests(for: [Self.day, day15], entries: first, memo: memo)
+        let render = memo.nextGeneration
+        let digests = clusterer.digests(for: [Self.day, day15], entries: second, memo: memo)
+        // Both clusterings' stories are held until the render ends: the 14th's two and the chess story of the 15th.
+        #expect(memo.storyCount == 3)
+        memo.forgetUnused(since: render)
+        // The second render used all three; a third that shows only the 14th keeps the 14th's.
+        #expect(memo.storyCount == 3)
+        let third = memo.nextGeneration
+        let only14 = clusterer.digests(for: [Self.day], entries: first, memo: memo)
+        memo.forgetUnused(since: third)
+        #expect(memo.storyCount == 2)
+        #expect(memo.timelineDayCount == 0)
+        // Forgetting changes only the work done, never the digests.
+        #expect(only14 == clusterer.digests(for: [Self.day], entries: first))
+        #expect(digests == clusterer.digests(for: [Self.day, day15], entries: second))
     }
 
     @Test("the result does not depend on the order of the entries")

@@ -72,6 +72,20 @@ package final class ClusteringMemo {
         formerID = [:]
     }
 
+    /// Where the next clustering's generation starts, for `forgetUnused(since:)` at the end of a render.
+    package var nextGeneration: Int { generation + 1 }
+
+    /// Forgets what the clusterings since `first` (one render's, which may be several) did not use.
+    ///
+    /// Called when a render ends, so that between renders the memo holds the stories of the window last rendered and
+    /// nothing else: with only `beginGeneration`'s rule, the versions a render replaced stayed until the next one,
+    /// and the resident size between renders rose and fell by a third with how much the last render changed.
+    package func forgetUnused(since first: Int) {
+        stories = stories.filter { $0.value.usedIn >= first }
+        latestKey = latestKey.filter { stories[$0.value] != nil }
+        timelineDays = timelineDays.filter { $0.value.usedIn >= first }
+    }
+
     /// The story `id` shows with these members of a day, if it was built before; it is kept for this clustering.
     func knownStory(id: StoryID, summaryLength: Int, members: [ClusterItem]) -> Story? {
         let key = StoryKey(id: id, summaryLength: summaryLength, members: members)

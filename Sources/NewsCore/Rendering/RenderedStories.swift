@@ -36,6 +36,13 @@ package final class RenderedStories {
         texts = texts.filter { $0.value.usedIn > oldest }
     }
 
+    /// Forgets every text the current render did not use: called when an exact render, which writes every day
+    /// whose stories can change, ends, so that the texts of days that left the window go at once rather than after
+    /// `retainedGenerations` renders.
+    package func forgetUnusedInThisRender() {
+        texts = texts.filter { $0.value.usedIn == generation }
+    }
+
     func text(of story: Story, as kind: Kind, context: String = "", render: () -> String) -> String {
         let key = Key(id: story.id, kind: kind, context: context)
         if let known = texts[key], known.story == story {
