@@ -8,7 +8,8 @@ invariant over every file. How the files are dated decides what memory may follo
   with the run, and each file is dated that day or, as late reports are, one or two days before. Each render window
   then holds a steady number of articles while the history grows, so memory must not grow: the per-minute medians of
   RSS after the warm-up must stay within `--tolerance` of each other. The warm-up lasts until the first render
-  window (a day and its neighbours) has filled, and at least 10 % of the run.
+  window has filled (what one exact render reads: a week of days with the story window on each side), and at
+  least 10 % of the run.
 - `--dating backlog` dates every file on a random day of the last `--days` days, as an archive dumped at once is.
   Every render window then grows with the run, and so does the memory a render needs; it is reported, not judged.
 
@@ -34,6 +35,8 @@ def main():
     parser.add_argument("--dating", choices=["feed", "backlog"], default="feed")
     parser.add_argument("--days", type=int, default=60)
     parser.add_argument("--window-days", type=int, default=3, help="the daemon's story window, for the warm-up")
+    # Pipeline.daysPerClustering: an exact render clusters up to a week of days, each with its story window.
+    parser.add_argument("--render-days", type=int, default=7, help="days one render clusters, for the warm-up")
     parser.add_argument("--tolerance", type=float, default=0.10)
     # Every second: renders come every 10-20 s under this load, so samples 10 s apart fell in or out of them by
     # chance, and a minute's median of six such samples beat with the renders rather than follow the memory.
@@ -86,7 +89,9 @@ def main():
         problems.append(str(error))
     finally:
         daemon.kill()
-    window_filled = options.seconds * (2 * options.window_days + 1) / options.days
+    # Until stop 18 this was one story window (2 × 3 + 1 = 7 days), but a render reads its week and ±3 days around
+    # it, so memory went on filling for minutes after that.
+    window_filled = options.seconds * (options.render_days + 2 * options.window_days) / options.days
     warm_up = max(options.seconds * 0.1, window_filled if options.dating == "feed" else 0)
     # Samples under load: after the warm-up and before the drops stop. The sample taken once every file is in
     # (the daemon idle) is reported on its own, not as a minute of the curve.

@@ -36,9 +36,9 @@ package final class RenderedStories {
         texts = texts.filter { $0.value.usedIn > oldest }
     }
 
-    /// Forgets every text the current render did not use: called when an exact render, which writes every day
-    /// whose stories can change, ends, so that the texts of days that left the window go at once rather than after
-    /// `retainedGenerations` renders.
+    /// Forgets every text the current render did not use. Called when an exact render ends, so that the texts of
+    /// stories it replaced and of days it no longer writes go at once rather than after `retainedGenerations`
+    /// renders.
     package func forgetUnusedInThisRender() {
         texts = texts.filter { $0.value.usedIn == generation }
     }
