@@ -72,4 +72,41 @@ struct TokenizerTests {
         let text = "ignored | Ceasefire Talks"
         #expect(Tokenizer.terms(text.dropFirst(10)) == ["ceasefire", "talk"])
     }
+
+    @Test(
+        "a link's slug is its segment of three or more words, without ids, dates or extension",
+        arguments: [
+            ("https://example.org/world/2025/03/14/kremlin-weighs-ceasefire-call/", "kremlin weighs ceasefire call"),
+            ("http://news.example.com/europe/putin_meets_envoy_in_moscow.html?ref=rss#top", "putin meets envoy in moscow"),
+            ("https://example.com/a/8301-1009_3-5762/talks-resume-in-riyadh-after-pause-12345.php", "talks resume in riyadh after pause"),
+            ("https://example.com/arts-entertainment/celebrity/one-two-three/x1387/", "one two three"),
+            ("https://example.com/news/2025/03/14/6256627/", nil),
+            ("https://example.com/arts-entertainment/", nil),
+            ("https://example.com", nil),
+            ("not a link", nil),
+        ] as [(String, String?)]
+    )
+    func slug(url: String, expected: String?) {
+        #expect(URLSlug.text(ofURL: url) == expected)
+    }
+
+    @Test("the slug's words join an article's terms once each, only those its text lacks")
+    func slugTerms() throws {
+        let article = try Fixtures.extract(
+            """
+            Moscow waits for Washington's answer
+            date 2025-03-14T10:00:00Z
+            source Example Wire
+            url https://example.org/world/2025/03/14/putin-trump-ceasefire-call-moscow/
+            """)
+        var withoutLink = article
+        withoutLink.url = nil
+        let terms = TermStatistics.terms(of: article)
+        let textTerms = TermStatistics.terms(of: withoutLink)
+        #expect(textTerms["ceasefire"] == nil && textTerms["putin"] == nil)
+        #expect(terms["ceasefire"] == 1 && terms["putin"] == 1 && terms["trump"] == 1 && terms["call"] == 1)
+        // In the headline already: its weight stays the headline's.
+        #expect(textTerms["moscow"] != nil && terms["moscow"] == textTerms["moscow"])
+        #expect(Set(terms.keys).subtracting(textTerms.keys) == ["ceasefire", "putin", "trump", "call"])
+    }
 }

@@ -151,20 +151,25 @@ struct NewsStoreTests {
         // As an article recorded before features were kept: none stored.
         _ = try store.recordProcessed(sampleRecord("b", sha: "h2"), article: b)
         _ = try store.recordProcessed(sampleRecord("c", sha: "h2"), article: nil)
+        // Features an older version stored (version 2, before link slugs): computed again, not compared.
+        let d = sampleArticle("d.txt", sha: "h3", day: day)
+        var olderFeatures = clusterer.features(of: d).encoded()
+        olderFeatures[0] = 2
+        _ = try store.recordProcessed(sampleRecord("d", sha: "h3"), article: d, features: olderFeatures)
         var computed: [String] = []
         let compute = { (article: Article) -> ClusterFeatures in
             computed.append(article.fileName)
             return clusterer.features(of: article)
         }
         let items = try store.clusterItems(from: day, through: day, features: compute)
-        #expect(items.map(\.fileName) == ["a.txt", "b.txt"])
-        #expect(items.map(\.features) == [clusterer.features(of: a), clusterer.features(of: b)])
+        #expect(items.map(\.fileName) == ["a.txt", "b.txt", "d.txt"])
+        #expect(items.map(\.features) == [a, b, d].map(clusterer.features(of:)))
         #expect(items[1].title == "Council votes again" && items[1].outlet == "Reuters")
         #expect(items[1].copies.map(\.fileName) == ["c.txt"])
-        #expect(computed == ["b.txt"])
+        #expect(computed == ["b.txt", "d.txt"])
         // Written back: the next read computes nothing.
         _ = try store.clusterItems(from: day, through: day, features: compute)
-        #expect(computed == ["b.txt"])
+        #expect(computed == ["b.txt", "d.txt"])
         #expect(try store.clusterItems(from: next, through: next, features: compute).isEmpty)
     }
 

@@ -89,10 +89,9 @@ package struct ClusterFeatures: Sendable, Equatable {
     }
 
     /// Raised whenever what `init(article:detector:)` computes changes, so stored features made by an older version
-    /// are recomputed rather than compared with new ones. Version 1 held the terms' text; version 2 holds their
-    /// keys, and version 1 is still read, by hashing the text, since the terms themselves did not change.
-    static let formatVersion: UInt8 = 2
-    static let textTermsVersion: UInt8 = 1
+    /// are recomputed rather than compared with new ones. Version 1 held the terms' text, version 2 their keys;
+    /// version 3 adds the words of the link's slug (`URLSlug`).
+    static let formatVersion: UInt8 = 3
 
     /// The byte form (`ByteWriter`): a version, the date, the term keys with their counts, then the signature.
     package func encoded() -> [UInt8] {
@@ -124,7 +123,7 @@ package struct ClusterFeatures: Sendable, Equatable {
     /// Reads `encoded()`'s form back; nil for another version or damaged bytes, which callers recompute.
     package init?(encoded bytes: some Collection<UInt8>) {
         var reader = ByteReader(bytes: Array(bytes))
-        guard let version = reader.byte(), version == Self.formatVersion || version == Self.textTermsVersion,
+        guard let version = reader.byte(), version == Self.formatVersion,
             let flags = reader.byte(), let originCode = reader.byte(),
             Int(originCode) < Self.originCodes.count, let day = reader.integer()
         else { return nil }
@@ -142,19 +141,10 @@ package struct ClusterFeatures: Sendable, Equatable {
         terms.reserveCapacity(termCount)
         counts.reserveCapacity(termCount)
         for _ in 0..<termCount {
-            let key: TermKey
-            if version == Self.textTermsVersion {
-                guard let length = reader.integer(), let text = reader.utf8(length: length) else { return nil }
-                key = TermKey(utf8: text)
-            } else {
-                guard let value = reader.fixed64() else { return nil }
-                key = TermKey(value: value)
-            }
-            guard let count = reader.integer() else { return nil }
-            terms.append(key)
+            guard let value = reader.fixed64(), let count = reader.integer() else { return nil }
+            terms.append(TermKey(value: value))
             counts.append(Int32(clamping: count))
         }
-        if version == Self.textTermsVersion { (terms, counts) = Self.keyOrder(terms, counts) }
         if flags & 8 != 0 {
             guard let length = reader.count() else { return nil }
             var values: [UInt64] = []
@@ -168,21 +158,6 @@ package struct ClusterFeatures: Sendable, Equatable {
             signature = nil
         }
         guard reader.remaining == 0 else { return nil }
-    }
-
-    /// Version 1 kept terms in text order: put them in key order, counting terms that share a key together.
-    static func keyOrder(_ keys: [TermKey], _ counts: [Int32]) -> ([TermKey], [Int32]) {
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
-        var (sortedKeys, sortedCounts): ([TermKey], [Int32]) = ([], [])
-        for index in order {
-            if sortedKeys.last == keys[index] {
-                sortedCounts[sortedCounts.count - 1] &+= counts[index]
-            } else {
-                sortedKeys.append(keys[index])
-                sortedCounts.append(counts[index])
-            }
-        }
-        return (sortedKeys, sortedCounts)
     }
 
     /// Origins by a fixed code, so the byte form does not depend on the enum's declaration order.

@@ -114,6 +114,11 @@ package struct TermStatistics: Sendable {
         var counts: [String: Int] = [:]
         for term in Tokenizer.terms(article.title) { counts[term, default: 0] += 2 }
         for term in Tokenizer.terms(ofWords: bodyWords) { counts[term, default: 0] += 1 }
+        // The link's slug often describes the article in other words than its headline. Only the words the text
+        // lacks, once each: a slug repeating the headline would otherwise weigh the headline's words again.
+        if let url = article.url, let slug = URLSlug.text(ofURL: url) {
+            for term in Tokenizer.terms(slug) where counts[term] == nil { counts[term] = 1 }
+        }
         // Who and where, by canonical name, so "Putin", "President Putin" and "Vladimir Putin" meet as one term.
         for mention in article.entities where mention.kind != .misc {
             counts["@" + mention.canonical.lowercased()] = 1
