@@ -2,8 +2,9 @@
 /// ceasefire call`.
 ///
 /// Publishers write slugs for search engines, often in other words than the headline (`putin-trump-call-ceasefire`
-/// under "Moscow waits for Washington's answer"), so they tell the clusterer what a short headline leaves out. A slug is the path segment with the most words joined by `-`, `_` or `+`; segments of fewer
-/// than three words are sections (`arts-entertainment`), and ids, dates and file extensions are not words.
+/// under "Moscow waits for Washington's answer"), so they tell the clusterer what a short headline leaves out. A
+/// slug is the path segment with the most words joined by `-`, `_` or `+`; segments of fewer than three words are
+/// sections (`arts-entertainment`), and ids, dates and file extensions are not words.
 package enum URLSlug {
     /// A slug shorter than this is taken for a section or a name, not a description of the article.
     static let minimumWords = 3
@@ -14,7 +15,8 @@ package enum URLSlug {
         if let colon = path.firstIndex(of: ":"), path[colon...].hasPrefix("://") {
             path = path[path.index(colon, offsetBy: 3)...]
         }
-        // The host is not part of the slug, and neither are the query and the fragment.
+        // The host is not part of the slug, and neither are the query and the fragment (some exporters escape the
+        // query's `?` with a backslash).
         guard let slash = path.firstIndex(of: "/") else { return nil }
         path = path[path.index(after: slash)...]
         if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" || $0 == "\\" }) { path = path[..<end] }

@@ -97,7 +97,8 @@ package struct SHA256: Sendable {
     }
 
     private mutating func compress(
-        _ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>, constants k: UnsafeBufferPointer<UInt32>
+        _ block: UnsafeRawPointer, schedule w: UnsafeMutableBufferPointer<UInt32>,
+        constants k: UnsafeBufferPointer<UInt32>
     ) {
         for i in 0..<16 {
             w[i] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
