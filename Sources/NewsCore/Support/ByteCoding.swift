@@ -68,14 +68,6 @@ struct ByteReader {
         return value
     }
 
-    /// `length` bytes of UTF-8 text; nil when they are not.
-    mutating func utf8(length: Int64) -> ArraySlice<UInt8>? {
-        guard length >= 0, length <= remaining else { return nil }
-        defer { position += Int(length) }
-        let slice = bytes[position..<position + Int(length)]
-        return String(validating: slice, as: UTF8.self) == nil ? nil : slice
-    }
-
     /// Text written by `ByteWriter.text`.
     mutating func text() -> String? {
         guard let length = integer(), length >= 0, length <= remaining else { return nil }
