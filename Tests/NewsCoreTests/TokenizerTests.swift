@@ -67,6 +67,82 @@ struct TokenizerTests {
         #expect(Tokenizer.fold(word) == expected)
     }
 
+    @Test(
+        "term keys from the bytes are the keys of the terms from Strings",
+        arguments: [
+            "The talks between Russia and Ukraine, both parties' ties, the press and the virus crisis",
+            "Mr. Putin said it's over; Russia’s troops, James's cousins, the us's allies and 3 ies",
+            "Café ZÜRICH’s élites, ÉTÉ, 東京 talks, Zoë’s parties, naïve cities, e\u{301}tudes",
+            "x y z -- a's s's ies iess gases buses crises it'S DON'T Told ACCORDING",
+            "",
+        ]
+    )
+    func termKeys(text: String) {
+        #expect(Tokenizer.termKeys(text) == Self.referenceWords(text).compactMap(Self.referenceTerm).map(TermKey.init))
+        #expect(Tokenizer.termKeys(text) == Tokenizer.terms(text).map(TermKey.init))
+        var fromBytes: [String] = []
+        Tokenizer.forEachWord(text) { bytes, isASCII in
+            fromBytes.append(String(decoding: bytes, as: UTF8.self))
+            #expect(isASCII == bytes.allSatisfy { $0 < 0x80 })
+        }
+        #expect(fromBytes == Self.referenceWords(text))
+        #expect(Tokenizer.words(text) == Self.referenceWords(text))
+    }
+
+    @Test("the seeds' words and term keys from the bytes are those of the reference from Strings")
+    func seedTermKeys() throws {
+        for prefix in ["000_", "001_"] {
+            let article = try Seeds.article(prefix)
+            for text in [article.title, article.body] + article.sentences.map(\.text) {
+                #expect(Tokenizer.words(text) == Self.referenceWords(text))
+                #expect(
+                    Tokenizer.termKeys(text) == Self.referenceWords(text).compactMap(Self.referenceTerm).map(TermKey.init))
+            }
+        }
+    }
+
+    /// The words as the tokenizer made them before it read bytes (stop 19): a `String` per word from a walk over
+    /// the Unicode scalars, each scalar classified by its properties and each word lower-cased whole.
+    static func referenceWords(_ text: some StringProtocol) -> [String] {
+        var words: [String] = []
+        var current = ""
+        func flush() {
+            while current.hasSuffix("'") || current.hasSuffix("-") { current.removeLast() }
+            if !current.isEmpty { words.append(current.lowercased()) }
+            current = ""
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else if (scalar == "'" || scalar == "-") && !current.isEmpty {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "’" && !current.isEmpty {
+                current.append("'")
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// The term a reference word gives, if any: stop words and one-character words dropped, plurals folded.
+    static func referenceTerm(_ word: String) -> String? {
+        guard word.count > 1, !Tokenizer.stopWords.contains(word) else { return nil }
+        return Tokenizer.fold(word)
+    }
+
+    @Test("a set of words answers by bytes exactly, not by key alone")
+    func wordBytes() {
+        let set = Tokenizer.WordBytes(["the", "and", "kremlin"])
+        func contains(_ word: String) -> Bool { Array(word.utf8).withUnsafeBufferPointer { set.contains($0) } }
+        #expect(contains("the") && contains("and") && contains("kremlin"))
+        #expect(!contains("th") && !contains("then") && !contains("kremlins") && !contains("") && !contains("The"))
+        #expect(Tokenizer.stopWords.allSatisfy { word in
+            Array(word.utf8).withUnsafeBufferPointer { Tokenizer.isStopWord($0) }
+        })
+    }
+
     @Test("works on substrings")
     func substring() {
         let text = "ignored | Ceasefire Talks"
@@ -110,10 +186,13 @@ struct TokenizerTests {
         withoutLink.url = nil
         let terms = TermStatistics.terms(of: article)
         let textTerms = TermStatistics.terms(of: withoutLink)
-        #expect(textTerms["ceasefire"] == nil && textTerms["putin"] == nil)
-        #expect(terms["ceasefire"] == 1 && terms["putin"] == 1 && terms["trump"] == 1 && terms["call"] == 1)
+        let (ceasefire, putin, trump, call, moscow) = (
+            TermKey("ceasefire"), TermKey("putin"), TermKey("trump"), TermKey("call"), TermKey("moscow")
+        )
+        #expect(textTerms[ceasefire] == nil && textTerms[putin] == nil)
+        #expect(terms[ceasefire] == 1 && terms[putin] == 1 && terms[trump] == 1 && terms[call] == 1)
         // In the headline already: its weight stays the headline's.
-        #expect(textTerms["moscow"] != nil && terms["moscow"] == textTerms["moscow"])
-        #expect(Set(terms.keys).subtracting(textTerms.keys) == ["ceasefire", "putin", "trump", "call"])
+        #expect(textTerms[moscow] != nil && terms[moscow] == textTerms[moscow])
+        #expect(Set(terms.keys).subtracting(textTerms.keys) == [ceasefire, putin, trump, call])
     }
 }

@@ -83,9 +83,15 @@ package struct ClusterFeatures: Sendable, Equatable {
         published = article.published
         titleIsGenerated = article.titleIsGenerated
         // The body is tokenized once for both, not once for each.
-        let bodyWords = Tokenizer.words(article.body)
-        (terms, counts) = TermKey.sortedCounts(TermStatistics.terms(of: article, bodyWords: bodyWords))
-        signature = detector.signature(words: bodyWords)
+        var termCounts: [TermKey: Int] = [:]
+        var wordHashes: [UInt64] = []
+        Tokenizer.forEachWord(article.body) { bytes, isASCII in
+            wordHashes.append(NearDuplicateDetector.wordHash(bytes))
+            if let key = Tokenizer.termKey(ofWord: bytes, isASCII: isASCII) { termCounts[key, default: 0] += 1 }
+        }
+        TermStatistics.addTerms(besidesTheBody: article, to: &termCounts)
+        (terms, counts) = TermKey.sortedCounts(termCounts)
+        signature = detector.signature(wordHashes: wordHashes)
     }
 
     /// Raised whenever what `init(article:detector:)` computes changes, so stored features made by an older version

@@ -108,18 +108,22 @@ package struct NearDuplicateDetector: Sendable {
     }
 
     package func signature(_ text: String) -> [UInt64]? {
-        signature(words: Tokenizer.words(text))
+        var wordHashes: [UInt64] = []
+        Tokenizer.forEachWord(text) { bytes, _ in wordHashes.append(Self.wordHash(bytes)) }
+        return signature(wordHashes: wordHashes)
     }
 
-    /// The signature of a text whose `Tokenizer.words` the caller has already.
-    func signature(words: [String]) -> [UInt64]? {
-        guard words.count >= minimumWords else { return nil }
+    /// How a signature's shingles see a word of `Tokenizer.forEachWord`.
+    static func wordHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hasher = FNV1a()
+        for byte in bytes { hasher.combineWidened(byte) }
+        return hasher.value
+    }
+
+    /// The signature of a text whose words' `wordHash`es the caller has already.
+    func signature(wordHashes: [UInt64]) -> [UInt64]? {
+        guard wordHashes.count >= minimumWords else { return nil }
         var minima = [UInt64](repeating: .max, count: Self.hashCount)
-        let wordHashes = words.map { word -> UInt64 in
-            var hasher = FNV1a()
-            for byte in word.utf8 { hasher.combineWidened(byte) }
-            return hasher.value
-        }
         for start in 0...(wordHashes.count - shingleLength) {
             var shingle: UInt64 = 0x9E37_79B9_7F4A_7C15
             for offset in 0..<shingleLength { shingle = (shingle &* 31) ^ wordHashes[start + offset] }

@@ -19,20 +19,21 @@ package struct StoryAnalyzer: Sendable {
         struct Occurrence {
             var article: Article
             var quote: Quotation
-            /// The quotation's distinct words, built once: a group's first quotation is indexed by them.
-            var words: Set<String>
+            /// The quotation's distinct words, by key, built once: a group's first quotation is indexed by them.
+            var words: Set<TermKey>
         }
         var groups: [[Occurrence]] = []
         // A quotation joins the first group whose first quotation it matches. The groups are found through an index
         // of their first quotations' words, which also counts the words each shares with the new one: comparing it
         // with every group in turn grew with the square of a story's quotations (700 in a templated story of 180
         // articles) and was a quarter of building such a story.
-        var groupsWithWord: [String: [Int]] = [:]
+        var groupsWithWord: [TermKey: [Int]] = [:]
         var groupWordCount: [Int] = []
         var shared: [Int] = []
         for entry in entries {
             for quote in entry.article.quotes {
-                let tokens = Tokenizer.words(quote.text)
+                var tokens: [TermKey] = []
+                Tokenizer.forEachWord(quote.text) { bytes, _ in tokens.append(TermKey(utf8: bytes)) }
                 guard tokens.count >= 3 else { continue }
                 let occurrence = Occurrence(article: entry.article, quote: quote, words: Set(tokens))
                 var touched: [Int] = []
@@ -185,31 +186,34 @@ package struct StoryAnalyzer: Sendable {
 
     package func additions(_ entries: [DigestEntry], centre: TermVector) -> [SourceAddition] {
         guard entries.count > 1 else { return [] }
-        let sentenceTerms = entries.map { entry in entry.article.sentences.map { Set(Tokenizer.terms($0.text)) } }
+        let sentenceTerms = entries.map { entry in entry.article.sentences.map { Set(Tokenizer.termKeys($0.text)) } }
         // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
         // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
         // the square of its sentences, which dominated rendering large stories. Terms are numbered, so the index is
         // arrays rather than a dictionary of Strings.
-        var termNumbers: [String: Int32] = [:]
-        var postings: [[Int32]] = []
-        var owner: [Int] = []
-        var size: [Int] = []
+        var termNumbers: [TermKey: Int32] = [:]
+        var postingLists: [[Int32]] = []
+        var sentenceOwners: [Int] = []
+        var sentenceSizes: [Int] = []
         let sentenceTermNumbers = sentenceTerms.enumerated().map { position, sentences in
             sentences.map { terms in
                 let numbers = terms.map { term in
-                    let number = termNumbers[term] ?? Int32(postings.count)
-                    if number == postings.count {
+                    let number = termNumbers[term] ?? Int32(postingLists.count)
+                    if number == postingLists.count {
                         termNumbers[term] = number
-                        postings.append([])
+                        postingLists.append([])
                     }
-                    postings[Int(number)].append(Int32(owner.count))
+                    postingLists[Int(number)].append(Int32(sentenceOwners.count))
                     return number
                 }
-                owner.append(position)
-                size.append(terms.count)
+                sentenceOwners.append(position)
+                sentenceSizes.append(terms.count)
                 return numbers
             }
         }
+        // Constants from here: `isCovered` reads them in its innermost loop, and a captured variable is checked for
+        // exclusive access on every read (6 million checks, a quarter of this function, in a templated story).
+        let (postings, owner, size) = (postingLists, sentenceOwners, sentenceSizes)
         var shared = [Int](repeating: 0, count: owner.count)
         var touched: [Int] = []
         /// Whether a sentence of another source has at least `uniqueFact` of the terms it or this sentence has

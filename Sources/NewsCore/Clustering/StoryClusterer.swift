@@ -571,11 +571,11 @@ package struct StoryClusterer: Sendable {
 
         // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
         // central their words are to the whole story.
-        var candidates: [(line: SummaryLine, score: Double, terms: Set<String>, words: Int)] = []
+        var candidates: [(line: SummaryLine, score: Double, terms: Set<TermKey>, words: Int)] = []
         for entry in entries {
             let article = entry.article
             for (index, sentence) in article.sentences.enumerated().prefix(12) {
-                let termList = Tokenizer.terms(sentence.text)
+                let termList = Tokenizer.termKeys(sentence.text)
                 // A sentence that starts in lower case is a fragment (text cut mid-sentence), not a summary line.
                 guard termList.count >= 4, sentence.text.first?.isLowercase != true else { continue }
                 var score = 0.0
@@ -593,7 +593,7 @@ package struct StoryClusterer: Sendable {
                 ? $0.score > $1.score
                 : ($0.line.fileName, $0.line.sentenceIndex) < ($1.line.fileName, $1.line.sentenceIndex)
         }
-        var chosen: [(line: SummaryLine, terms: Set<String>)] = []
+        var chosen: [(line: SummaryLine, terms: Set<TermKey>)] = []
         var words = 0
         let limit = max(2, summaryLength + 1)
         for candidate in candidates where chosen.count < limit && (words < Self.summaryWords || chosen.count < 2) {

@@ -22,12 +22,21 @@ package struct TermKey: Hashable, Comparable, Sendable {
 
     /// The same key from the term's UTF-8 bytes, as the stored features hold them.
     init(utf8 bytes: some Sequence<UInt8>) {
+        self.init(value: Self.mix(Self.fnv1a(bytes)))
+    }
+
+    /// The key of `bytes` followed by `last`, without joining them (`Tokenizer` folds "parties" to "party" so).
+    init(utf8 bytes: some Sequence<UInt8>, then last: UInt8) {
+        self.init(value: Self.mix((Self.fnv1a(bytes) ^ UInt64(last)) &* 0x100_0000_01B3))
+    }
+
+    private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01B3
         }
-        self.init(value: Self.mix(hash))
+        return hash
     }
 
     /// SplitMix64's finaliser: FNV-1a leaves the high bits of short strings poorly mixed.
@@ -46,7 +55,12 @@ package struct TermKey: Hashable, Comparable, Sendable {
         var merged: [TermKey: Int] = [:]
         merged.reserveCapacity(counts.count)
         for (term, count) in counts { merged[TermKey(term), default: 0] += count }
-        let sorted = merged.sorted { $0.key < $1.key }
+        return sortedCounts(merged)
+    }
+
+    /// Counts already keyed, in ascending key order.
+    package static func sortedCounts(_ counts: [TermKey: Int]) -> (keys: [TermKey], counts: [Int32]) {
+        let sorted = counts.sorted { $0.key < $1.key }
         return (sorted.map(\.key), sorted.map { Int32(clamping: $0.value) })
     }
 }

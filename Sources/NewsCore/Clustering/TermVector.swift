@@ -104,26 +104,28 @@ package struct TermStatistics: Sendable {
 
     package init() {}
 
-    /// The terms an article is compared on: its title counts twice, because titles name the event.
-    package static func terms(of article: Article) -> [String: Int] {
-        terms(of: article, bodyWords: Tokenizer.words(article.body))
+    /// The terms an article is compared on, by key: its title counts twice, because titles name the event.
+    package static func terms(of article: Article) -> [TermKey: Int] {
+        var counts: [TermKey: Int] = [:]
+        Tokenizer.forEachWord(article.body) { bytes, isASCII in
+            if let key = Tokenizer.termKey(ofWord: bytes, isASCII: isASCII) { counts[key, default: 0] += 1 }
+        }
+        addTerms(besidesTheBody: article, to: &counts)
+        return counts
     }
 
-    /// The same, given `Tokenizer.words(article.body)`, which the near-duplicate signature reads too.
-    static func terms(of article: Article, bodyWords: [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for term in Tokenizer.terms(article.title) { counts[term, default: 0] += 2 }
-        for term in Tokenizer.terms(ofWords: bodyWords) { counts[term, default: 0] += 1 }
+    /// Adds to the counts of the body's terms those of the title, the link's slug and the named entities.
+    static func addTerms(besidesTheBody article: Article, to counts: inout [TermKey: Int]) {
+        for term in Tokenizer.termKeys(article.title) { counts[term, default: 0] += 2 }
         // The link's slug often describes the article in other words than its headline. Only the words the text
         // lacks, once each: a slug repeating the headline would otherwise weigh the headline's words again.
         if let url = article.url, let slug = URLSlug.text(ofURL: url) {
-            for term in Tokenizer.terms(slug) where counts[term] == nil { counts[term] = 1 }
+            for term in Tokenizer.termKeys(slug) where counts[term] == nil { counts[term] = 1 }
         }
         // Who and where, by canonical name, so "Putin", "President Putin" and "Vladimir Putin" meet as one term.
         for mention in article.entities where mention.kind != .misc {
-            counts["@" + mention.canonical.lowercased()] = 1
+            counts[TermKey("@" + mention.canonical.lowercased())] = 1
         }
-        return counts
     }
 
     /// Counts one article whose distinct terms are `terms`.

@@ -9,9 +9,9 @@ package struct Summarizer: Sendable {
     /// made from the lead, which would only favour the lead again).
     package func select(_ sentences: [Sentence], title: String? = nil) -> [Int] {
         guard length > 0, !sentences.isEmpty else { return [] }
-        let termSets = sentences.map { Set(Tokenizer.terms($0.text)) }
-        let titleTerms = Set(title.map { Tokenizer.terms($0) } ?? [])
-        var documentFrequency: [String: Int] = [:]
+        let termSets = sentences.map { Set(Tokenizer.termKeys($0.text)) }
+        let titleTerms = Set(title.map { Tokenizer.termKeys($0) } ?? [])
+        var documentFrequency: [TermKey: Int] = [:]
         for terms in termSets { for term in terms { documentFrequency[term, default: 0] += 1 } }
         let scores = sentences.indices.map { index -> Double in
             let terms = termSets[index]
@@ -36,7 +36,7 @@ package struct Summarizer: Sendable {
         return chosen.sorted()
     }
 
-    static func overlap(_ a: Set<String>, _ b: Set<String>) -> Double {
+    static func overlap<Term: Hashable>(_ a: Set<Term>, _ b: Set<Term>) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
         return Double(a.intersection(b).count) / Double(min(a.count, b.count))
     }

@@ -17,52 +17,177 @@ package enum Tokenizer {
     ]
 
     /// Lower-cased words (letters and digits, with inner apostrophes and hyphens), in order.
-    ///
-    /// Every article is tokenized several times per render (clustering, story summaries), so this is among the
-    /// hottest code: ASCII is classified and lower-cased by byte, and the Unicode property tables are consulted only
-    /// for other scalars, which gives the same words as asking the tables for every scalar.
     package static func words(_ text: some StringProtocol) -> [String] {
         var result: [String] = []
-        // The current word's UTF-8 bytes, as written; `ascii` says whether byte-wise lower-casing is exact.
-        var current: [UInt8] = []
-        current.reserveCapacity(32)
+        forEachWord(text) { bytes, _ in result.append(String(decoding: bytes, as: UTF8.self)) }
+        return result
+    }
+
+    /// Calls `body` with each of `words(text)` as its lower-cased UTF-8 bytes, and whether they are all ASCII.
+    ///
+    /// Every article is tokenized several times between its arrival and its story (its summary, language, cluster
+    /// features, the story's summary, quotations and what each source adds), so this is among the hottest code. Most
+    /// callers want a key, a hash or a count of each word, which the bytes give without a `String` each: making those
+    /// Strings, hashing them into Sets and folding them with Unicode-aware suffix tests was a fifth of extracting and
+    /// clustering an article (callgrind, stop 20). ASCII is classified and lower-cased by byte, and the Unicode
+    /// property tables are consulted only for other scalars, which gives the same words as asking the tables for
+    /// every scalar.
+    package static func forEachWord(
+        _ text: some StringProtocol, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void
+    ) {
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { forEachWord(inUTF8: $0, body) }
+        if scanned == nil {
+            var copy = String(text)
+            copy.withUTF8 { forEachWord(inUTF8: $0, body) }
+        }
+    }
+
+    /// `forEachWord` over a `String`'s UTF-8 (valid UTF-8).
+    ///
+    /// A word is lower-cased into one buffer as it is read, no longer than the text, so nothing is allocated per
+    /// word. ASCII letters are lower-cased by byte; a word with other letters is lower-cased whole by the standard
+    /// library, which gives the same as lower-casing every letter of it there, since an ASCII letter lower-cases to
+    /// itself or its lower-case form whatever surrounds it.
+    static func forEachWord(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Void
+    ) {
+        guard !bytes.isEmpty else { return }
+        let word = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+        defer { word.deallocate() }
+        var length = 0
         var ascii = true
+        let (apostrophe, hyphen) = (UInt8(ascii: "'"), UInt8(ascii: "-"))
         func flush() {
-            while let last = current.last, last == UInt8(ascii: "'") || last == UInt8(ascii: "-") { current.removeLast() }
-            if !current.isEmpty {
+            while length > 0 && (word[length - 1] == apostrophe || word[length - 1] == hyphen) { length -= 1 }
+            if length > 0 {
                 if ascii {
-                    for index in current.indices where current[index] &- 65 < 26 { current[index] |= 0x20 }
-                    result.append(String(decoding: current, as: UTF8.self))
+                    body(UnsafeBufferPointer(rebasing: word[..<length]), true)
                 } else {
-                    result.append(String(decoding: current, as: UTF8.self).lowercased())
+                    var lowered = String(decoding: word[..<length], as: UTF8.self).lowercased()
+                    lowered.withUTF8 { body($0, false) }
                 }
             }
-            current.removeAll(keepingCapacity: true)
+            length = 0
             ascii = true
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(truncatingIfNeeded: value)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
                 // ASCII letters are the only alphabetic ASCII scalars, and 0-9 the only numeric ones.
-                if byte &- 97 < 26 || byte &- 65 < 26 || byte &- 48 < 10 {
-                    current.append(byte)
-                } else if (byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")) && !current.isEmpty {
-                    current.append(byte)
+                if byte &- 97 < 26 || byte &- 48 < 10 {
+                    word[length] = byte
+                    length += 1
+                } else if byte &- 65 < 26 {
+                    word[length] = byte | 0x20
+                    length += 1
+                } else if (byte == apostrophe || byte == hyphen) && length > 0 {
+                    word[length] = byte
+                    length += 1
                 } else {
                     flush()
                 }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                continue
+            }
+            let (scalar, scalarLength) = Unicode.Scalar.decoded(fromValidUTF8: bytes, at: index)
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 ascii = false
-                current.append(contentsOf: UTF8.encode(scalar)!)
-            } else if scalar == "’" && !current.isEmpty {
-                current.append(UInt8(ascii: "'"))
+                for offset in 0..<scalarLength { word[length + offset] = bytes[index + offset] }
+                length += scalarLength
+            } else if scalar == "’" && length > 0 {
+                // Three bytes become one: the word stays within the text's length.
+                word[length] = apostrophe
+                length += 1
             } else {
                 flush()
             }
+            index += scalarLength
         }
         flush()
-        return result
+    }
+
+    /// `terms(text)` as keys: `terms(text).map(TermKey.init)`, without a `String` for each ASCII word.
+    package static func termKeys(_ text: some StringProtocol) -> [TermKey] {
+        var keys: [TermKey] = []
+        forEachWord(text) { bytes, isASCII in
+            if let key = termKey(ofWord: bytes, isASCII: isASCII) { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// The key of the term a word of `forEachWord` gives (`terms(ofWords:)`), or nil when it gives none.
+    ///
+    /// An ASCII word is filtered and folded on its bytes, exactly as `terms(ofWords:)` and `fold` treat its `String`:
+    /// for ASCII, characters are bytes. Other words, rare in the packs' English, take the `String` path.
+    static func termKey(ofWord bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> TermKey? {
+        guard isASCII else {
+            let word = String(decoding: bytes, as: UTF8.self)
+            guard word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word) else { return nil }
+            return TermKey(fold(word))
+        }
+        guard bytes.count > 1, !isStopWord(bytes) else { return nil }
+        let (s, apostrophe) = (UInt8(ascii: "s"), UInt8(ascii: "'"))
+        var end = bytes.count
+        if end >= 2 && bytes[end - 1] == s && bytes[end - 2] == apostrophe { end -= 2 }
+        if end > 4 && bytes[end - 3] == UInt8(ascii: "i") && bytes[end - 2] == UInt8(ascii: "e") && bytes[end - 1] == s {
+            return TermKey(utf8: bytes[..<(end - 3)], then: UInt8(ascii: "y"))
+        }
+        if end > 3 && bytes[end - 1] == s {
+            let before = bytes[end - 2]
+            if before != s && before != UInt8(ascii: "u") && before != UInt8(ascii: "i") {
+                return TermKey(utf8: bytes[..<(end - 1)])
+            }
+        }
+        return TermKey(utf8: bytes[..<end])
+    }
+
+    /// Whether lower-cased ASCII `bytes` spell one of `stopWords`.
+    static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { stopWordBytes.contains(bytes) }
+
+    static let stopWordBytes = WordBytes(stopWords)
+
+    /// A set of words asked about by their UTF-8 bytes (`forEachWord`'s), without making a `String` of them: a
+    /// lookup by key in an open-addressed table, confirmed on the bytes, so the answer is exact.
+    ///
+    /// Asked for nearly every word of every text; a `Dictionary` keyed by `TermKey` hashed each key again with
+    /// SipHash, about 340 instructions a word, where the key's own bits already index the table.
+    package struct WordBytes: Sendable {
+        /// Each slot's key, and the index of its word in `words` plus one (0: empty).
+        private let slotKeys: [UInt64]
+        private let slotWords: [Int32]
+        private let words: [[UInt8]]
+        private let mask: Int
+        private let longest: Int
+
+        package init(_ words: some Sequence<String>) {
+            let unique = Array(Set(words)).sorted()
+            self.words = unique.map { Array($0.utf8) }
+            longest = self.words.map(\.count).max() ?? 0
+            var size = 8
+            while size < unique.count * 4 { size *= 2 }
+            mask = size - 1
+            var slotKeys = [UInt64](repeating: 0, count: size)
+            var slotWords = [Int32](repeating: 0, count: size)
+            for (position, word) in self.words.enumerated() {
+                let key = TermKey(utf8: word).value
+                var slot = Int(truncatingIfNeeded: key) & mask
+                while slotWords[slot] != 0 { slot = (slot + 1) & mask }
+                (slotKeys[slot], slotWords[slot]) = (key, Int32(position + 1))
+            }
+            (self.slotKeys, self.slotWords) = (slotKeys, slotWords)
+        }
+
+        package func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count <= longest else { return false }
+            let key = TermKey(utf8: bytes).value
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slotWords[slot] != 0 {
+                if slotKeys[slot] == key && words[Int(slotWords[slot]) - 1].elementsEqual(bytes) { return true }
+                slot = (slot + 1) & mask
+            }
+            return false
+        }
     }
 
     /// Content words: `words` without stop words and one-letter tokens, with English plurals folded (`talks` → `talk`).

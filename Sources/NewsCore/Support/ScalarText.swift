@@ -45,14 +45,26 @@ extension Array where Element == Unicode.Scalar {
                     index += 1
                     continue
                 }
-                // A String's UTF-8 is valid, so the lead byte gives the length and every continuation byte is there.
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                let (scalar, length) = Unicode.Scalar.decoded(fromValidUTF8: bytes, at: index)
+                scalars.append(scalar)
                 index += length
             }
             return scalars
         }
+    }
+}
+
+extension Unicode.Scalar {
+    /// The scalar whose UTF-8 starts with the non-ASCII lead byte at `index`, and the number of its bytes.
+    ///
+    /// For the UTF-8 of a `String`, which is valid: the lead byte gives the length, and every continuation byte is
+    /// there.
+    @inline(__always)
+    static func decoded(fromValidUTF8 bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
