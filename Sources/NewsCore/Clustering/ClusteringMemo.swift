@@ -116,16 +116,24 @@ package final class ClusteringMemo {
         return built
     }
 
-    /// `summarise(day, members)`, computed once for each day and members' contents while a clustering uses it.
-    func timelineDay(
-        _ day: CivilDate, members: [ClusterItem], summarise: (CivilDate, [ClusterItem]) -> StoryDay
-    ) -> StoryDay {
-        let key = TimelineKey(
+    /// What a story's timeline shows of `day` with these members, when it was computed (`rememberTimelineDay`)
+    /// while a recent clustering used it; kept for this clustering too.
+    func knownTimelineDay(_ day: CivilDate, members: [ClusterItem]) -> StoryDay? {
+        let key = Self.timelineKey(day, members: members)
+        guard let known = timelineDays[key] else { return nil }
+        timelineDays[key] = (known.storyDay, generation)
+        return known.storyDay
+    }
+
+    /// Remembers `storyDay` (`StoryClusterer.storyDay`) as what a timeline shows of `day` with these members.
+    func rememberTimelineDay(_ storyDay: StoryDay, _ day: CivilDate, members: [ClusterItem]) {
+        timelineDays[Self.timelineKey(day, members: members)] = (storyDay, generation)
+    }
+
+    private static func timelineKey(_ day: CivilDate, members: [ClusterItem]) -> TimelineKey {
+        TimelineKey(
             day: day, articles: members.count,
             shownContents: members.prefix(StoryClusterer.timelineHeadlineMembers).map(\.contentHash))
-        let storyDay = timelineDays[key]?.storyDay ?? summarise(day, members)
-        timelineDays[key] = (storyDay, generation)
-        return storyDay
     }
 
     /// The latest story built for `id` on `day`, provisional or exact: what a provisional story extends.

@@ -191,7 +191,7 @@ package struct StoryAnalyzer: Sendable {
         // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
         // the square of its sentences, which dominated rendering large stories. Terms are numbered, so the index is
         // arrays rather than a dictionary of Strings.
-        var termNumbers: [TermKey: Int32] = [:]
+        var termNumbers = TermKeyMap<Int32>()
         var postingLists: [[Int32]] = []
         var sentenceOwners: [Int] = []
         var sentenceSizes: [Int] = []
@@ -200,7 +200,7 @@ package struct StoryAnalyzer: Sendable {
                 let numbers = terms.map { term in
                     let number = termNumbers[term] ?? Int32(postingLists.count)
                     if number == postingLists.count {
-                        termNumbers[term] = number
+                        termNumbers.update(term, initial: number) { _ in }
                         postingLists.append([])
                     }
                     postingLists[Int(number)].append(Int32(sentenceOwners.count))

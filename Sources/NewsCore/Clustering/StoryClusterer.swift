@@ -115,7 +115,9 @@ package struct StoryClusterer: Sendable {
         articles: ([ClusterItem]) throws(Failure) -> [Article]
     ) throws(Failure) -> Digest {
         var stories: [Story?] = []
-        var timelines: [[StoryDay]] = []
+        var timelines: [[StoryDay?]] = []
+        // Timeline days the memo does not hold: computed together afterwards, on every core.
+        var unsummarised: [(story: Int, position: Int, day: CivilDate, members: [ClusterItem])] = []
         // Stories an exact clustering has to build: built together afterwards, on every core (`build(_:articles:)`).
         var unbuilt: [StoryToBuild] = []
         for group in groups {
@@ -144,11 +146,23 @@ package struct StoryClusterer: Sendable {
             } else {
                 stories.append(story(id: group.id, members: today, articles: try articles(today)))
             }
-            timelines.append(otherDays.sorted { $0.key < $1.key }.map { other, members in
+            timelines.append(otherDays.sorted { $0.key < $1.key }.enumerated().map { position, other in
                 // Every day of a story lists its other days, so a render of a week computes each of them up to six
                 // times: the memo computes it once (a 10-day burst's timelines were 4.5 s of CPU, all on one core).
-                memo?.timelineDay(other, members: members, summarise: storyDay) ?? storyDay(other, members: members)
+                if let known = memo?.knownTimelineDay(other.key, members: other.value) { return known }
+                unsummarised.append((timelines.count, position, other.key, other.value))
+                return nil
             })
+        }
+        // Serially they were a second of a 10-day burst's final render, while the other core waited (perf, stop 20).
+        let summarised = [StoryDay](
+            count: unsummarised.count,
+            computedConcurrently: { [self, unsummarised] index in
+                storyDay(unsummarised[index].day, members: unsummarised[index].members)
+            })
+        for (missing, storyDay) in zip(unsummarised, summarised) {
+            memo?.rememberTimelineDay(storyDay, missing.day, members: missing.members)
+            timelines[missing.story][missing.position] = storyDay
         }
         // A batch's articles are held together while its stories are built: a bounded number, not the whole day.
         var batchStart = 0
@@ -170,7 +184,7 @@ package struct StoryClusterer: Sendable {
         }
         return Digest(day: day, stories: Self.ranked(zip(stories, timelines).map { story, timeline in
             var story = story!
-            story.otherDays = timeline
+            story.otherDays = timeline.map { $0! }
             return story
         }))
     }
@@ -428,7 +442,7 @@ package struct StoryClusterer: Sendable {
 
     /// The terms `vector`'s item is indexed under: its heaviest, less those too common to name one event.
     func candidateTerms(of vector: TermVector, statistics: TermStatistics, commonLimit: Int) -> [TermKey] {
-        vector.topTerms(indexedTerms).filter { statistics.documentFrequency[$0, default: 0] <= commonLimit }
+        vector.topTerms(indexedTerms).filter { statistics.documentFrequency[$0] ?? 0 <= commonLimit }
     }
 
     /// The similarity graph of `ordered` (near-duplicates already folded): an edge for each candidate pair with a

@@ -89,17 +89,18 @@ package struct TermVector: Sendable {
 
     /// Sums vectors term by term (for a story's centroid), in a deterministic order.
     package static func sum(_ vectors: [TermVector]) -> TermVector {
-        var total: [TermKey: Double] = [:]
+        var total = TermKeyMap<Double>(minimumCapacity: vectors.first?.terms.count ?? 0)
         for vector in vectors {
-            for (term, weight) in zip(vector.terms, vector.weights) { total[term, default: 0] += weight }
+            for (term, weight) in zip(vector.terms, vector.weights) { total.update(term, initial: 0) { $0 += weight } }
         }
-        return TermVector(weights: total)
+        let sorted = total.sortedByKey()
+        return TermVector(sortedTerms: sorted.map(\.key), weights: sorted.map(\.value))
     }
 }
 
 /// Term counts of a set of articles, from which TF-IDF vectors are built.
 package struct TermStatistics: Sendable {
-    package private(set) var documentFrequency: [TermKey: Int] = [:]
+    package private(set) var documentFrequency = TermKeyMap<Int>()
     package private(set) var documentCount = 0
 
     package init() {}
@@ -131,7 +132,7 @@ package struct TermStatistics: Sendable {
     /// Counts one article whose distinct terms are `terms`.
     package mutating func add(terms: some Sequence<TermKey>) {
         documentCount += 1
-        for term in terms { documentFrequency[term, default: 0] += 1 }
+        for term in terms { documentFrequency.update(term, initial: 0) { $0 += 1 } }
     }
 
     /// The TF-IDF vector of one article, from its terms in ascending key order with their counts, as

@@ -11,13 +11,13 @@ package struct Summarizer: Sendable {
         guard length > 0, !sentences.isEmpty else { return [] }
         let termSets = sentences.map { Set(Tokenizer.termKeys($0.text)) }
         let titleTerms = Set(title.map { Tokenizer.termKeys($0) } ?? [])
-        var documentFrequency: [TermKey: Int] = [:]
-        for terms in termSets { for term in terms { documentFrequency[term, default: 0] += 1 } }
+        var documentFrequency = TermKeyMap<Int>()
+        for terms in termSets { for term in terms { documentFrequency.update(term, initial: 0) { $0 += 1 } } }
         let scores = sentences.indices.map { index -> Double in
             let terms = termSets[index]
             guard !terms.isEmpty else { return 0 }
             // Centrality: how many other sentences share this one's words, normalised by its length.
-            let shared = terms.reduce(0.0) { $0 + Double(documentFrequency[$1, default: 1] - 1) }
+            let shared = terms.reduce(0.0) { $0 + Double((documentFrequency[$1] ?? 1) - 1) }
             let centrality = shared / Double(terms.count).squareRoot()
             let position = 1.0 / (1.0 + 0.3 * Double(index))
             // A headline names what the story is about, so a sentence that repeats its words states the news (the
