@@ -24,8 +24,9 @@ package struct ArticleBuilder: Sendable {
         } else {
             english = LanguageGuess.looksEnglish(body)
         }
-        let entities = EntityRecognizer().mentions(title: extracted.title, body: body, sentences: sentences)
-        let quotes = QuotationExtractor().quotations(body: body, sentences: sentences, entities: entities)
+        let scanned = ScannedText(body)
+        let entities = EntityRecognizer().mentions(title: extracted.title, body: scanned)
+        let quotes = QuotationExtractor().quotations(body: scanned, entities: entities)
         return Article(
             fileName: document.fileName, contentHash: contentHash, title: title,
             titleIsGenerated: extracted.title == nil, published: published, outlet: outlet,

@@ -20,8 +20,13 @@ package struct EntityRecognizer: Sendable {
     /// - Returns: Title mentions first (`inTitle: true`, offsets into the title), then body mentions, each with the
     ///   canonical name of its entity (`Putin` → `Vladimir Putin`).
     package func mentions(title: String?, body: String, sentences: [Sentence]) -> [EntityMention] {
-        let bodyScalars = [Unicode.Scalar](scalarsOf: body)
-        let bodyTokens = TokenScanner.splitPlaceCompounds(TokenScanner.tokens(bodyScalars), bodyScalars)
+        mentions(title: title, body: ScannedText(body))
+    }
+
+    /// The same, for a body scanned once for this and the quotations.
+    package func mentions(title: String?, body scanned: ScannedText) -> [EntityMention] {
+        let bodyScalars = scanned.scalars
+        let bodyTokens = TokenScanner.splitPlaceCompounds(scanned.tokens, bodyScalars)
         let titleScalars = title.map { [Unicode.Scalar](scalarsOf: $0) } ?? []
         let titleTokens =
             title == nil ? [] : TokenScanner.splitPlaceCompounds(TokenScanner.tokens(titleScalars), titleScalars)

@@ -23,9 +23,13 @@ package struct QuotationExtractor: Sendable {
     ///   - sentences: The body's sentences (unused: quotations cross sentence boundaries).
     ///   - entities: The article's entity mentions; title mentions are ignored.
     package func quotations(body: String, sentences: [Sentence], entities: [EntityMention]) -> [Quotation] {
-        let scalars = [Unicode.Scalar](scalarsOf: body)
-        guard !scalars.isEmpty else { return [] }
-        var scan = QuoteScan(scalars: scalars, mentions: entities.filter { !$0.inTitle })
+        quotations(body: ScannedText(body), entities: entities)
+    }
+
+    /// The same, for a body scanned once for this and the names.
+    package func quotations(body scanned: ScannedText, entities: [EntityMention]) -> [Quotation] {
+        guard !scanned.scalars.isEmpty else { return [] }
+        var scan = QuoteScan(scanned, mentions: entities.filter { !$0.inTitle })
         return scan.run()
     }
 

@@ -64,9 +64,9 @@ struct QuoteScan {
     /// For each token, the index in `spans` of the quotation whose words it is among, or -1.
     private(set) var spanOfToken: [Int] = []
 
-    init(scalars: [Unicode.Scalar], mentions: [EntityMention]) {
-        self.scalars = scalars
-        self.tokens = TokenScanner.tokens(scalars)
+    init(_ scanned: ScannedText, mentions: [EntityMention]) {
+        self.scalars = scanned.scalars
+        self.tokens = scanned.tokens
         var paragraphs: [Range<Int>] = []
         var start = 0
         for index in tokens.indices where index > start && tokens[index].startsLine {
