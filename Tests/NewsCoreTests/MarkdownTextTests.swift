@@ -14,6 +14,7 @@ struct MarkdownTextTests {
             ("line\nbreak\r\nand\ttab", "line break  and tab"),
             ("# not a heading", "# not a heading"),
             ("café “quoted” — 😀", "café “quoted” — 😀"),
+            ("Zoë’s *bold* 😀\n[東京]", "Zoë’s \\*bold\\* 😀 \\[東京\\]"),
             ("", ""),
         ]
     )

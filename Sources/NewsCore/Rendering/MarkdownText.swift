@@ -1,21 +1,35 @@
 /// Escapes text for safe inline use in Markdown.
 package enum MarkdownText {
     /// Text with the characters that Markdown would read as markup escaped, and line breaks folded to spaces.
+    ///
+    /// Every character it changes is ASCII, and no byte of a longer UTF-8 sequence is, so it works on the bytes: most
+    /// texts need nothing and are returned as they are, and the rest are copied whole up to the first change. Appending
+    /// a scalar at a time was the largest part of rendering a digest's text (perf, stop 20).
     package static func inline(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\n", "\r", "\t":
-                out += " "
-            default:
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.firstIndex(where: { needsChange[Int($0)] }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                    out.append(UInt8(ascii: " "))
+                case _ where needsChange[Int(byte)]:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                default:
+                    out.append(byte)
+                }
             }
-        }
-        return out
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The bytes `inline` escapes or folds, by value.
+    private static let needsChange: [Bool] = (0..<256).map { byte in
+        "\\`*_[]<>|\n\r\t".utf8.contains(UInt8(byte))
     }
 
     static let weekdays = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]
