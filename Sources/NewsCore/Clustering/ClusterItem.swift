@@ -83,14 +83,9 @@ package struct ClusterFeatures: Sendable, Equatable {
         published = article.published
         titleIsGenerated = article.titleIsGenerated
         // The body is tokenized once for both, not once for each.
-        var termCounts: [TermKey: Int] = [:]
         var wordHashes: [UInt64] = []
-        Tokenizer.forEachWord(article.body) { bytes, isASCII in
-            wordHashes.append(NearDuplicateDetector.wordHash(bytes))
-            if let key = Tokenizer.termKey(ofWord: bytes, isASCII: isASCII) { termCounts[key, default: 0] += 1 }
-        }
-        TermStatistics.addTerms(besidesTheBody: article, to: &termCounts)
-        (terms, counts) = TermKey.sortedCounts(termCounts)
+        (terms, counts) = TermKey.sortedCounts(
+            TermStatistics.terms(of: article) { wordHashes.append(NearDuplicateDetector.wordHash($0)) })
         signature = detector.signature(wordHashes: wordHashes)
     }
 

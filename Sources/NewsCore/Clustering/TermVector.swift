@@ -106,17 +106,17 @@ package struct TermStatistics: Sendable {
     package init() {}
 
     /// The terms an article is compared on, by key: its title counts twice, because titles name the event.
-    package static func terms(of article: Article) -> [TermKey: Int] {
+    ///
+    /// - Parameter bodyWord: called with each word of the body as `Tokenizer.forEachWord` gives it, for a caller
+    ///   that reads the body's words too (the near-duplicate signature), so the body is tokenized once.
+    package static func terms(
+        of article: Article, bodyWord: (UnsafeBufferPointer<UInt8>) -> Void = { _ in }
+    ) -> [TermKey: Int] {
         var counts: [TermKey: Int] = [:]
         Tokenizer.forEachWord(article.body) { bytes, isASCII in
+            bodyWord(bytes)
             if let key = Tokenizer.termKey(ofWord: bytes, isASCII: isASCII) { counts[key, default: 0] += 1 }
         }
-        addTerms(besidesTheBody: article, to: &counts)
-        return counts
-    }
-
-    /// Adds to the counts of the body's terms those of the title, the link's slug and the named entities.
-    static func addTerms(besidesTheBody article: Article, to counts: inout [TermKey: Int]) {
         for term in Tokenizer.termKeys(article.title) { counts[term, default: 0] += 2 }
         // The link's slug often describes the article in other words than its headline. Only the words the text
         // lacks, once each: a slug repeating the headline would otherwise weigh the headline's words again.
@@ -127,6 +127,7 @@ package struct TermStatistics: Sendable {
         for mention in article.entities where mention.kind != .misc {
             counts[TermKey("@" + mention.canonical.lowercased())] = 1
         }
+        return counts
     }
 
     /// Counts one article whose distinct terms are `terms`.

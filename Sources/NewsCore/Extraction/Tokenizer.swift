@@ -116,16 +116,12 @@ package enum Tokenizer {
         return keys
     }
 
-    /// The key of the term a word of `forEachWord` gives (`terms(ofWords:)`), or nil when it gives none.
+    /// The key of the term a word of `forEachWord` gives (`term(ofWord:)`), or nil when it gives none.
     ///
-    /// An ASCII word is filtered and folded on its bytes, exactly as `terms(ofWords:)` and `fold` treat its `String`:
+    /// An ASCII word is filtered and folded on its bytes, exactly as `term(ofWord:)` and `fold` treat its `String`:
     /// for ASCII, characters are bytes. Other words, rare in the packs' English, take the `String` path.
     static func termKey(ofWord bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> TermKey? {
-        guard isASCII else {
-            let word = String(decoding: bytes, as: UTF8.self)
-            guard word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word) else { return nil }
-            return TermKey(fold(word))
-        }
+        guard isASCII else { return term(ofWord: String(decoding: bytes, as: UTF8.self)).map(TermKey.init) }
         guard bytes.count > 1, !isStopWord(bytes) else { return nil }
         let (s, apostrophe) = (UInt8(ascii: "s"), UInt8(ascii: "'"))
         var end = bytes.count
@@ -192,18 +188,16 @@ package enum Tokenizer {
 
     /// Content words: `words` without stop words and one-letter tokens, with English plurals folded (`talks` → `talk`).
     package static func terms(_ text: some StringProtocol) -> [String] {
-        terms(ofWords: words(text))
+        words(text).compactMap(term(ofWord:))
     }
 
-    /// `terms` of a text whose `words` the caller has already.
-    package static func terms(ofWords words: [String]) -> [String] {
-        words.compactMap { word in
-            // Not `word.count > 1`: `count` walks every character of every word, 5 % of a clustering's instructions
-            // (callgrind); this walks at most two.
-            guard !word.isEmpty, word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word)
-            else { return nil }
-            return fold(word)
-        }
+    /// The term a word of `words` gives, or nil when it is a stop word or one character long.
+    static func term(ofWord word: String) -> String? {
+        // Not `word.count > 1`: `count` walks every character of every word, 5 % of a clustering's instructions
+        // (callgrind); this walks at most two.
+        guard !word.isEmpty, word.index(after: word.startIndex) != word.endIndex, !stopWords.contains(word)
+        else { return nil }
+        return fold(word)
     }
 
     /// A light suffix fold so that inflections of one word meet; the Snowball stemmer replaces it later.
