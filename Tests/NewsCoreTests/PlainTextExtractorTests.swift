@@ -169,6 +169,37 @@ struct PlainTextExtractorTests {
         #expect(!headed.titleIsGenerated)
     }
 
+    @Test("a wrapped first line carried on in capitals is the lead, and three wrapped lines are one sentence")
+    func hardWrappedLeadCarriedOnInCapitals() throws {
+        // The line under the first starts with a weekday, so only the widths tell that the first line is not a
+        // headline: it is as long as the others and stops mid-sentence.
+        let wrapped = try Fixtures.extract(
+            "Representatives of the exiled harbour workers' union said on\n"
+                + "Friday that troops had fired on unarmed strikers in the port,\n"
+                + "killing one worker and wounding 22 others, a statement said.\n"
+                + "The report could not be independently confirmed by officials.\n")
+        #expect(wrapped.titleIsGenerated)
+        #expect(
+            wrapped.sentences.first?.text
+                == "Representatives of the exiled harbour workers' union said on Friday that troops had fired on "
+                + "unarmed strikers in the port, killing one worker and wounding 22 others, a statement said.")
+        // Three lines wrapped at 66 columns: one sentence, not three paragraphs.
+        let short = try Fixtures.extract(
+            "Security officials delayed two planes from taking off from the\n"
+                + "island's airport on Wednesday, marking the latest tension in a\n"
+                + "rare area of cooperation between the two governments.\n")
+        #expect(short.sentences.count == 1)
+        #expect(short.body.hasPrefix("Security officials delayed two planes from taking off from the island's"))
+        // A headline over wrapped copy is shorter than the width: it stays the title.
+        let headed = try Fixtures.extract(
+            "Strikers shot in harbour town\n"
+                + "Representatives of the exiled harbour workers' union said on\n"
+                + "Friday that troops had fired on unarmed strikers in the port,\n"
+                + "killing one worker and wounding 22 others, a statement said.\n")
+        #expect(headed.title == "Strikers shot in harbour town")
+        #expect(!headed.titleIsGenerated)
+    }
+
     @Test(
         "a date header sharing its line with the first sentence",
         arguments: [

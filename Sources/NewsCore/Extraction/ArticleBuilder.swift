@@ -42,7 +42,11 @@ package struct ArticleBuilder: Sendable {
         for (number, paragraph) in paragraphs.enumerated() {
             let scalars = [Unicode.Scalar](scalarsOf: paragraph)
             if !headings.contains(number) {
-                for range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
+                for var range in SentenceSplitter.split(scalars, from: 0, to: scalars.count) {
+                    // The lead's dateline (`MUNICH, Germany (AP) _`) is where it was filed, not part of what it says.
+                    if result.isEmpty {
+                        range = (range.lowerBound + Dateline.length(in: String(scalars: scalars[range])))..<range.upperBound
+                    }
                     let text = String(scalars: scalars[range])
                     result.append(
                         Sentence(

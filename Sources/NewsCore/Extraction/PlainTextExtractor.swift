@@ -230,6 +230,15 @@ package struct PlainTextExtractor: Sendable {
         // A line carried on in lower case right under it is the first line of a hard-wrapped paragraph (newswire
         // copy wrapped at 70 columns), not a headline: taking it as one cut the lead sentence in two.
         if next.unicodeScalars.first?.properties.isLowercase == true { return nil }
+        // The same, carried on in capitals ("… groups said / Friday that …"): in copy wrapped at a fixed width, a
+        // first line as long as the others that stops mid-sentence, with the text running on right under it, is
+        // the lead's first line. Text is wrapped at 60 columns or more, and a headline in such a file is shorter
+        // than the width or set off by a blank line.
+        if !next.isEmpty, !endsSentence(line), let width = hardWrapWidth(lines),
+            Double(line.count) >= max(50, 0.9 * Double(width))
+        {
+            return nil
+        }
         // Headlines do not end with a period, except in capitals or tokenised copy ("… WIN .").
         if line.hasSuffix(".") && !line.hasSuffix("...") && !line.hasSuffix(" .") && line.uppercased() != line {
             return nil
@@ -283,18 +292,10 @@ package struct PlainTextExtractor: Sendable {
     /// Text wrapped at a fixed width (wire copy, e-mail) has no blank lines and most lines stop mid-sentence.
     /// Such lines are joined; a paragraph ends only at a line that closes a sentence well short of the width.
     static func reflowHardWrapped(_ lines: [Substring]) -> [String]? {
-        let text = lines.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-        guard text.count >= 4 else { return nil }
-        let endsSentence = { (line: String) -> Bool in
-            guard let last = line.last else { return false }
-            return ".!?\"”’:;…)".contains(last)
-        }
-        let midSentence = text.dropLast().filter { !endsSentence($0) }.count
-        guard Double(midSentence) >= 0.5 * Double(text.count - 1) else { return nil }
-        let width = text.map(\.count).sorted()[text.count / 2]
+        guard let width = hardWrapWidth(lines) else { return nil }
         var paragraphs: [String] = []
         var current: [String] = []
-        for line in text {
+        for line in lines.map({ $0.trimmingWhitespace() }) where !line.isEmpty {
             current.append(line)
             if endsSentence(line) && Double(line.count) < 0.7 * Double(width) {
                 paragraphs.append(current.joined(separator: " "))
@@ -303,6 +304,24 @@ package struct PlainTextExtractor: Sendable {
         }
         if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
         return paragraphs
+    }
+
+    /// The width a text is wrapped at (its median line length), when at least half of its lines but the last stop
+    /// mid-sentence; nil for text of fewer than three lines or written a paragraph to a line.
+    ///
+    /// Three lines are enough: a three-line story's lead wrapped at 70 columns was otherwise read as three
+    /// paragraphs, and its sentence cut in three.
+    static func hardWrapWidth(_ lines: [Substring]) -> Int? {
+        let text = lines.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        guard text.count >= 3 else { return nil }
+        let midSentence = text.dropLast().filter { !endsSentence($0) }.count
+        guard Double(midSentence) >= 0.5 * Double(text.count - 1) else { return nil }
+        return text.map(\.count).sorted()[text.count / 2]
+    }
+
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return ".!?\"”’:;…)".contains(last)
     }
 
     /// `From The New York Post:` names the outlet the following text comes from.
