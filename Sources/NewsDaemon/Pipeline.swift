@@ -78,6 +78,11 @@ package final class Pipeline: @unchecked Sendable {
     /// provisional render so it need not read them back from the store.
     var provisionalGone: Set<StoryID> = []
     var placedArticles: [String: Article] = [:]
+    /// The stories each day's digest showed in the provisional render that wrote it, by id, with that render's
+    /// number: the next provisional render shows again those placing did not change since (see
+    /// `StoryClusterer.provisionalDigest`). Only a day written by the render just before counts: a day left out of
+    /// it may show a story whose other days changed meanwhile, and an exact render in between rebuilds every story.
+    var shownProvisionally: [CivilDate: (render: Int, stories: [StoryID: Story])] = [:]
     /// The day of the article recorded last: the exact render keeps the clustering of its week live.
     var latestArrivalDay: CivilDate?
     /// Monotonic seconds: when a file was last recorded, when the oldest change not yet clustered exactly was
@@ -89,9 +94,10 @@ package final class Pipeline: @unchecked Sendable {
     var lastProvisionalRenderEnded = 0.0
     /// See `hasBacklog`.
     var workingThroughBacklog = false
-    /// A hash of what this process last wrote to each output file, so an unchanged file is not written again, with
-    /// the render that last wrote or confirmed it. Pruned to the recent renders' files (see `forgetOldWrites`).
-    var writtenDigests: [String: (digest: Int, render: Int)] = [:]
+    /// The length and a hash of what this process last wrote to each output file, so an unchanged file is not
+    /// written again, whether that write was durable, and the render that last wrote or confirmed it (see
+    /// `writeIfChanged`). Pruned to the recent renders' files (see `forgetOldWrites`).
+    var writtenDigests: [String: (length: Int, digest: Int?, durable: Bool, render: Int)] = [:]
     /// Renders since start, to age `writtenDigests`.
     var renderCount = 0
     /// Failures to write the outputs and the state database (a full disk, a read-only mount), logged sparingly.

@@ -156,6 +156,39 @@ struct LiveClusteringTests {
         #expect(ClusterRenderer.render(exact) == ClusterRenderer.render(fresh))
         #expect(exact.stories.first { $0.id == flood.id } != flood)
     }
+    @Test("a provisional digest shows again the stories placing did not change, as building them would")
+    func provisionalDigestShowsUnchangedStoriesAgain() throws {
+        let entries = try Texts.entries()
+        var stored: [String: Article] = [:]
+        for entry in entries { stored[entry.article.contentHash] = entry.article }
+        func read(_ members: [ClusterItem]) -> [Article] { members.map { stored[$0.contentHash]! } }
+        let items = entries.map(Self.item)
+        // Two daemons' worth of state, one showing unchanged stories again and one finding every story in its memo.
+        let (memo, reference) = (ClusteringMemo(), ClusteringMemo())
+        var live = Self.clusterer.liveClustering([items[0], items[2]], days: Self.day...Self.day, memo: memo)
+        var referenceLive = Self.clusterer.liveClustering([items[0], items[2]], days: Self.day...Self.day, memo: reference)
+        let shownBefore = Self.clusterer.digest(for: Self.day, groups: live.groups, memo: memo, articles: read)
+        _ = Self.clusterer.digest(for: Self.day, groups: referenceLive.groups, memo: reference, articles: read)
+
+        let placed = live.add(items[1])
+        let placement = try #require(placed)
+        _ = referenceLive.add(items[1])
+        var asked: [StoryID] = []
+        let previous = Dictionary(uniqueKeysWithValues: shownBefore.stories.map { ($0.id, $0) })
+        let provisional = Self.clusterer.provisionalDigest(
+            for: Self.day, groups: live.groups, memo: memo,
+            shown: { id in
+                asked.append(id)
+                return id == placement.story ? nil : previous[id]
+            }, articles: read)
+        let built = Self.clusterer.provisionalDigest(
+            for: Self.day, groups: referenceLive.groups, memo: reference, articles: read)
+        #expect(provisional == built)
+        #expect(Set(asked) == Set(live.groups.map(\.id)))
+        let chess = try #require(shownBefore.stories.first { $0.id != placement.story })
+        #expect(provisional.stories.first { $0.id == chess.id } == chess)
+        #expect(provisional.stories.first { $0.id == placement.story }?.entries.count == 2)
+    }
     @Test("a story renamed by a new founder is extended under its new id, not built whole")
     func renamedStoryIsExtended() throws {
         let entries = try Texts.entries()

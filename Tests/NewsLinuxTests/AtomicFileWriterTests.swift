@@ -13,6 +13,11 @@ struct AtomicFileWriterTests {
         try AtomicFileWriter.write("second", to: target)
         #expect(try String(contentsOfFile: target.string, encoding: .utf8) == "second")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["digest.md"])
+        // Without the fsyncs (a provisional render's files) it is the same replacement, from the string's own bytes.
+        let bridged = NSString(string: "third — ünïcode") as String
+        try AtomicFileWriter.write(bridged, to: target, durable: false)
+        #expect(try String(contentsOfFile: target.string, encoding: .utf8) == "third — ünïcode")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["digest.md"])
     }
 
     @Test func interruptedWritesOfDeadProcessesAreSwept() throws {

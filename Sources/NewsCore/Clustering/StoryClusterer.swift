@@ -77,11 +77,16 @@ package struct StoryClusterer: Sendable {
     /// reads and analyses every member again, so rebuilding a large story for each arrival would cost what the story
     /// holds rather than what arrived; the exact render that follows rebuilds it whole. A story that lost a member,
     /// or has none built yet, is built whole.
+    ///
+    /// - Parameter shown: the story of an id as the caller last showed it on `day`, when none of its members on any
+    ///   day changed since: it is that story again, timeline and all, so it is taken as it is. A large day's render
+    ///   otherwise copied and hashed every member of every story to find each one in `memo` (docs/PERFORMANCE.md,
+    ///   stop 21).
     package func provisionalDigest<Failure: Error>(
-        for day: CivilDate, groups: [Group], memo: ClusteringMemo,
+        for day: CivilDate, groups: [Group], memo: ClusteringMemo, shown: (StoryID) -> Story? = { _ in nil },
         articles: ([ClusterItem]) throws(Failure) -> [Article]
     ) throws(Failure) -> Digest {
-        try digest(for: day, groups: groups, memo: memo, provisional: true, articles: articles)
+        try digest(for: day, groups: groups, memo: memo, provisional: true, shown: shown, articles: articles)
     }
 
     /// `base` with `members` as its entries, reading only the articles it lacks; nil when a member of `base` is not
@@ -112,7 +117,7 @@ package struct StoryClusterer: Sendable {
 
     private func digest<Failure: Error>(
         for day: CivilDate, groups: [Group], memo: ClusteringMemo?, provisional: Bool,
-        articles: ([ClusterItem]) throws(Failure) -> [Article]
+        shown: (StoryID) -> Story? = { _ in nil }, articles: ([ClusterItem]) throws(Failure) -> [Article]
     ) throws(Failure) -> Digest {
         var stories: [Story?] = []
         var timelines: [[StoryDay?]] = []
@@ -121,6 +126,11 @@ package struct StoryClusterer: Sendable {
         // Stories an exact clustering has to build: built together afterwards, on every core (`build(_:articles:)`).
         var unbuilt: [StoryToBuild] = []
         for group in groups {
+            if provisional, let story = shown(group.id) {
+                stories.append(story)
+                timelines.append(story.otherDays)
+                continue
+            }
             let today = group.members.filter { $0.digestDay == day }
             guard !today.isEmpty else { continue }
             var otherDays: [CivilDate: [ClusterItem]] = [:]

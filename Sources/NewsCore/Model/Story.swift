@@ -48,7 +48,14 @@ package struct Story: Hashable, Sendable {
     package var id: StoryID
     package var headline: String
     /// Members in the order the digest lists them (earliest first, then by name).
-    package var entries: [DigestEntry]
+    package var entries: [DigestEntry] { didSet { outlets = Self.outlets(of: entries) } }
+    /// Distinct outlets, in order of first appearance. An article whose outlet is not stated counts as a source of
+    /// its own (named after its file), so two unattributed articles are two sources, not one "unknown".
+    ///
+    /// Kept with the entries rather than worked out when asked: ranking a day's stories, counting its sources and
+    /// writing a section asked for it six times a render, and hashing every member's outlet each time was a tenth of
+    /// a provisional render of a large day (perf, stop 21).
+    package private(set) var outlets: [String]
     /// Summary sentences drawn from the members, each traceable to its article.
     package var summary: [SummaryLine]
     /// Other days this story has articles on, with how many, for the timeline.
@@ -66,6 +73,7 @@ package struct Story: Hashable, Sendable {
         self.id = id
         self.headline = headline
         self.entries = entries
+        self.outlets = Self.outlets(of: entries)
         self.summary = summary
         self.otherDays = otherDays
     }
@@ -88,9 +96,7 @@ package struct Story: Hashable, Sendable {
         return story
     }
 
-    /// Distinct outlets, in order of first appearance. An article whose outlet is not stated counts as a source of
-    /// its own (named after its file), so two unattributed articles are two sources, not one "unknown".
-    package var outlets: [String] {
+    static func outlets(of entries: [DigestEntry]) -> [String] {
         var seen = Set<String>()
         var result: [String] = []
         for entry in entries {
