@@ -69,6 +69,35 @@ struct StoryClustererTests {
         #expect(chess.headline == "Chess champion wins title in Madrid tournament")
     }
 
+    @Test("two articles sharing one term are not linked; sharing two, they are")
+    func linksNeedTwoSharedTerms() throws {
+        let reform = TermVector(weights: [TermKey("nsa"): 0.6, TermKey("reform"): 0.8])
+        let housing = TermVector(weights: [TermKey("housing"): 0.6, TermKey("reform"): 0.8])
+        let finance = TermVector(weights: [TermKey("housing"): 0.8, TermKey("reform"): 0.6])
+        #expect(reform.cosine(housing) > 0.6)
+        #expect(!reform.sharesTerms(with: housing, atLeast: 2))
+        #expect(StoryClusterer.linkSimilarity(reform, housing, daysApart: 0) == 0)
+        #expect(housing.sharesTerms(with: finance, atLeast: 2))
+        #expect(StoryClusterer.linkSimilarity(housing, finance, daysApart: 0) == housing.cosine(finance))
+        #expect(StoryClusterer.linkSimilarity(housing, finance, daysApart: 1) < housing.cosine(finance))
+
+        // Headlines alone, as a feed exporter writes them: the housing reports are one story, and the one about NSA
+        // reforms, which shares only "reform" with them, is its own.
+        func headline(_ title: String, _ outlet: String, _ name: String) throws -> DigestEntry {
+            DigestEntry(
+                article: try Fixtures.extract("\(title)\ndate: 2025-03-14\nsource: \(outlet)\n", fileName: name),
+                location: nil)
+        }
+        let entries = [
+            try headline("Snowden says NSA reforms vindicate his leaks", "Reuters", "nsa.txt"),
+            try headline("Senators agree on housing reform plan", "AP", "housing-1.txt"),
+            try headline("Housing reform plan agreed by senators", "BBC", "housing-2.txt"),
+        ]
+        let digest = StoryClusterer().digest(for: Self.day, entries: entries)
+        #expect(Set(digest.stories.map { $0.entries.map(\.article.fileName).sorted() })
+            == [["housing-1.txt", "housing-2.txt"], ["nsa.txt"]])
+    }
+
     @Test("a near-duplicate of the same day is folded as a copy; one of another day is listed on its own day")
     func nearDuplicatesFoldWithinADay() throws {
         let edited = Self.floodReuters.replacingOccurrences(of: "on Friday", with: "on Friday morning")
@@ -268,7 +297,8 @@ struct StoryClustererTests {
     func similarityGraphInBlocks() throws {
         let clusterer = StoryClusterer()
         let base = clusterer.features(of: try Self.entries()[0].article)
-        // 2,100 items over ten days, each with a few of 400 terms: more items than one round of blocks holds.
+        // 2,100 items over ten days, each with a few of 120 terms (so that many pairs share the two terms a link needs):
+        // more items than one round of blocks holds.
         var state: UInt64 = 7
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -276,7 +306,7 @@ struct StoryClustererTests {
         }
         let items = (0..<2_100).map { number -> ClusterItem in
             var features = base
-            let counts = Dictionary((0..<(3 + next(6))).map { _ in (TermKey("term\(next(400))"), Int32(1 + next(3))) }, uniquingKeysWith: +)
+            let counts = Dictionary((0..<(3 + next(6))).map { _ in (TermKey("term\(next(120))"), Int32(1 + next(3))) }, uniquingKeysWith: +)
             features.terms = counts.keys.sorted()
             features.counts = features.terms.map { counts[$0]! }
             features.published = PublicationDate(day: Self.day.adding(days: next(10)), origin: .header)
@@ -295,7 +325,7 @@ struct StoryClustererTests {
             let top = clusterer.candidateTerms(of: vector, statistics: index.statistics, commonLimit: limit)
             let apart = { (other: Int) in abs(items[other].digestDay.daysSinceEpoch - items[item].digestDay.daysSinceEpoch) }
             for other in Set(top.flatMap { postings[$0] ?? [] }).sorted() where apart(other) <= clusterer.windowDays {
-                let similarity = vectors[other].cosine(vector) * StoryClusterer.timeDecay(apart(other))
+                let similarity = StoryClusterer.linkSimilarity(vectors[other], vector, daysApart: apart(other))
                 if similarity > 0 { expected.append(AverageLinkage.Edge(a: other, b: item, similarity: similarity)) }
             }
             for term in top { postings[term, default: []].append(item) }

@@ -92,7 +92,7 @@ package struct LiveClustering: Sendable {
                 sortedTerms: items[other].features.terms, counts: items[other].features.counts)
             vectors[other] = otherVector
             let distance = abs(items[other].digestDay.daysSinceEpoch - day)
-            let similarity = otherVector.cosine(vector) * StoryClusterer.timeDecay(distance)
+            let similarity = StoryClusterer.linkSimilarity(otherVector, vector, daysApart: distance)
             if similarity > 0 { sums[groupOfItem[other], default: 0] += similarity }
         }
         var best: (group: Int, average: Double)?

@@ -495,7 +495,8 @@ package struct StoryClusterer: Sendable {
                 candidates.sort()
                 for other in candidates {
                     isCandidate[other] = false
-                    let similarity = vectors[other].cosine(vectors[item]) * Self.timeDecay(abs(days[other] - days[item]))
+                    let similarity = Self.linkSimilarity(
+                        vectors[other], vectors[item], daysApart: abs(days[other] - days[item]))
                     if similarity > 0 { edges.append(AverageLinkage.Edge(a: other, b: item, similarity: similarity)) }
                 }
                 candidates.removeAll(keepingCapacity: true)
@@ -519,6 +520,24 @@ package struct StoryClusterer: Sendable {
 
     /// Articles a day apart are slightly less likely to be the same event than articles of one day.
     static func timeDecay(_ days: Int) -> Double { 1.0 / (1.0 + 0.1 * Double(days)) }
+
+    /// How many terms two articles must share for their similarity to count.
+    ///
+    /// Between headlines, one shared word is a high cosine and says nothing of the event: "reform" joined ten
+    /// headlines on NSA reforms to fourteen on housing-finance reform. A name counts as a term, so a name and a
+    /// word, or two words, link them. On the development halves: headlines-uci B³ 0.841 → 0.858 (precision 0.873
+    /// → 0.922, recall 0.811 → 0.802); stories-duc2004 unchanged at 0.864, since whole articles always share more;
+    /// three terms cut the headlines' recall to 0.683 (B³ 0.788).
+    static let minimumSharedTerms = 2
+
+    /// The similarity that links two articles `days` apart in the story graph: the cosine of their vectors, less
+    /// with time, and none when they share fewer than `minimumSharedTerms` terms. Exact clustering and placing
+    /// into a live clustering both use it, so that an article is placed where clustering would put it.
+    static func linkSimilarity(_ a: TermVector, _ b: TermVector, daysApart days: Int) -> Double {
+        let cosine = a.cosine(b)
+        guard cosine > 0, a.sharesTerms(with: b, atLeast: minimumSharedTerms) else { return 0 }
+        return cosine * timeDecay(days)
+    }
 
     /// Folds each near-duplicate into the earlier item it copies, as a further copy of that article. Returns the
     /// indexes of the items that remain, with the copies added to `items` in place.

@@ -57,12 +57,33 @@ package struct TermVector: Sendable {
             }
             return sum
         }
+        var sum = 0.0
+        forEachSharedTerm(with: other) { mine, theirs in
+            sum += weights[mine] * other.weights[theirs]
+            return true
+        }
+        return sum
+    }
+
+    /// Whether the two vectors have at least `count` terms in common; stops at the `count`th.
+    package func sharesTerms(with other: TermVector, atLeast count: Int) -> Bool {
+        var shared = 0
+        forEachSharedTerm(with: other) { _, _ in
+            shared += 1
+            return shared < count
+        }
+        return shared >= count
+    }
+
+    /// Calls `body` with the positions in both vectors of each term they share, in ascending key order, until it
+    /// returns false.
+    @inline(__always)
+    func forEachSharedTerm(with other: TermVector, _ body: (Int, Int) -> Bool) {
         var i = 0
         var j = 0
-        var sum = 0.0
         while i < terms.count && j < other.terms.count {
             if terms[i] == other.terms[j] {
-                sum += weights[i] * other.weights[j]
+                guard body(i, j) else { return }
                 i += 1
                 j += 1
             } else if terms[i] < other.terms[j] {
@@ -71,7 +92,6 @@ package struct TermVector: Sendable {
                 j += 1
             }
         }
-        return sum
     }
 
     /// The `count` heaviest terms, heaviest first, ties by key so the result is deterministic.
