@@ -384,6 +384,7 @@ extension Pipeline {
         provisionalGone.removeAll()
         defer { placedArticles.removeAll() }
         renderCount += 1
+        // Only the days the render just before wrote can show their stories again (see `shownProvisionally`).
         shownProvisionally = shownProvisionally.filter { $0.value.render == renderCount - 1 }
         renderedStories.beginGeneration()
         var tally = RenderTally()
@@ -446,8 +447,8 @@ extension Pipeline {
         }
         let digest: Digest
         if let provisional {
-            let shown = shownProvisionally.removeValue(forKey: day)
-            let reusable = shown?.render == renderCount - 1 ? shown?.stories ?? [:] : [:]
+            // `renderProvisionalDays` kept only the days the render just before wrote.
+            let reusable = shownProvisionally.removeValue(forKey: day)?.stories ?? [:]
             digest = try settings.clusterer.provisionalDigest(
                 for: day, groups: groups, memo: clusteringMemo,
                 shown: { id in provisional.changed.contains(id) || provisional.gone.contains(id) ? nil : reusable[id] },

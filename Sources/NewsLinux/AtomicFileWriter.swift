@@ -51,15 +51,6 @@ package enum AtomicFileWriter {
         if durable { syncDirectory(directory) }
     }
 
-    /// Writes `bytes` atomically and durably (see `write(_:to:mode:durable:)`).
-    package static func write(_ bytes: [UInt8], to path: FilePath, mode: mode_t = 0o644) throws(LinuxError) {
-        // `withUnsafeBytes` rethrows untyped errors, so the typed one is carried out as a result.
-        let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(LinuxError) in try write(buffer, to: path, mode: mode) }
-        }
-        try result.get()
-    }
-
     /// Writes UTF-8 text atomically, from the string's own storage (see `write(_:to:mode:durable:)`).
     package static func write(
         _ text: String, to path: FilePath, mode: mode_t = 0o644, durable: Bool = true

@@ -534,8 +534,8 @@ package struct StoryClusterer: Sendable {
     /// with time, and none when they share fewer than `minimumSharedTerms` terms. Exact clustering and placing
     /// into a live clustering both use it, so that an article is placed where clustering would put it.
     static func linkSimilarity(_ a: TermVector, _ b: TermVector, daysApart days: Int) -> Double {
-        let cosine = a.cosine(b)
-        guard cosine > 0, a.sharesTerms(with: b, atLeast: minimumSharedTerms) else { return 0 }
+        let (cosine, shared) = a.dotProduct(b)
+        guard cosine > 0, shared >= minimumSharedTerms else { return 0 }
         return cosine * timeDecay(days)
     }
 

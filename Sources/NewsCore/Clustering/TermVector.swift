@@ -37,14 +37,21 @@ package struct TermVector: Sendable {
     }
 
     /// Cosine similarity by merging the two sorted term lists; both vectors are already unit length.
+    package func cosine(_ other: TermVector) -> Double { dotProduct(other).sum }
+
+    /// Whether the two vectors have at least `count` terms in common.
+    package func sharesTerms(with other: TermVector, atLeast count: Int) -> Bool { dotProduct(other).shared >= count }
+
+    /// The dot product of the two vectors, and the number of terms they share, from one walk of their terms.
     ///
     /// When one list is far shorter (an article against a large story's centroid), each of its terms is found in the
     /// longer one by binary search instead. The matched products are summed in ascending key order either way, and
     /// a product does not depend on its operands' order, so both ways give the same bits.
-    package func cosine(_ other: TermVector) -> Double {
+    func dotProduct(_ other: TermVector) -> (sum: Double, shared: Int) {
+        var sum = 0.0
+        var shared = 0
         let (short, long) = terms.count <= other.terms.count ? (self, other) : (other, self)
         if short.terms.count * 16 < long.terms.count {
-            var sum = 0.0
             var low = 0
             for (index, term) in short.terms.enumerated() {
                 var high = long.terms.count
@@ -53,37 +60,19 @@ package struct TermVector: Sendable {
                     if long.terms[mid] < term { low = mid + 1 } else { high = mid }
                 }
                 if low == long.terms.count { break }
-                if long.terms[low] == term { sum += short.weights[index] * long.weights[low] }
+                if long.terms[low] == term {
+                    sum += short.weights[index] * long.weights[low]
+                    shared += 1
+                }
             }
-            return sum
+            return (sum, shared)
         }
-        var sum = 0.0
-        forEachSharedTerm(with: other) { mine, theirs in
-            sum += weights[mine] * other.weights[theirs]
-            return true
-        }
-        return sum
-    }
-
-    /// Whether the two vectors have at least `count` terms in common; stops at the `count`th.
-    package func sharesTerms(with other: TermVector, atLeast count: Int) -> Bool {
-        var shared = 0
-        forEachSharedTerm(with: other) { _, _ in
-            shared += 1
-            return shared < count
-        }
-        return shared >= count
-    }
-
-    /// Calls `body` with the positions in both vectors of each term they share, in ascending key order, until it
-    /// returns false.
-    @inline(__always)
-    func forEachSharedTerm(with other: TermVector, _ body: (Int, Int) -> Bool) {
         var i = 0
         var j = 0
         while i < terms.count && j < other.terms.count {
             if terms[i] == other.terms[j] {
-                guard body(i, j) else { return }
+                sum += weights[i] * other.weights[j]
+                shared += 1
                 i += 1
                 j += 1
             } else if terms[i] < other.terms[j] {
@@ -92,6 +81,7 @@ package struct TermVector: Sendable {
                 j += 1
             }
         }
+        return (sum, shared)
     }
 
     /// The `count` heaviest terms, heaviest first, ties by key so the result is deterministic.

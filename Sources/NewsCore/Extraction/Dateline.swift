@@ -81,12 +81,9 @@ enum Dateline {
     /// The first `limit` space-separated words of `text`, each with the offset in scalars where it starts.
     static func words(_ text: String, limit: Int) -> [(text: Substring, start: Int)] {
         var words: [(text: Substring, start: Int)] = []
-        var offset = 0
         var wordStart: (index: String.Index, offset: Int)?
-        var index = text.startIndex
-        for scalar in text.unicodeScalars {
-            let next = text.unicodeScalars.index(after: index)
-            if scalar.properties.isWhitespace {
+        for (offset, index) in text.unicodeScalars.indices.enumerated() {
+            if text.unicodeScalars[index].properties.isWhitespace {
                 if let start = wordStart {
                     words.append((text[start.index..<index], start.offset))
                     wordStart = nil
@@ -95,8 +92,6 @@ enum Dateline {
             } else if wordStart == nil {
                 wordStart = (index, offset)
             }
-            index = next
-            offset += 1
         }
         if let start = wordStart { words.append((text[start.index...], start.offset)) }
         return words

@@ -234,8 +234,8 @@ package struct PlainTextExtractor: Sendable {
         // first line as long as the others that stops mid-sentence, with the text running on right under it, is
         // the lead's first line. Text is wrapped at 60 columns or more, and a headline in such a file is shorter
         // than the width or set off by a blank line.
-        if !next.isEmpty, !endsSentence(line), let width = hardWrapWidth(lines),
-            Double(line.count) >= max(50, 0.9 * Double(width))
+        if !next.isEmpty, line.count >= 50, !endsSentence(line), let width = hardWrapWidth(lines),
+            Double(line.count) >= 0.9 * Double(width)
         {
             return nil
         }

@@ -18,7 +18,7 @@ package enum RelativePath {
                 }
                 var bytes: [UInt8] = []
                 bytes.reserveCapacity(3 * (baseParts.count - common) + target.count)
-                for _ in common..<baseParts.count { bytes += [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")] }
+                for _ in common..<baseParts.count { bytes.append(contentsOf: "../".utf8) }
                 for part in targetParts[common...] {
                     bytes += target[part]
                     bytes.append(UInt8(ascii: "/"))
@@ -43,8 +43,7 @@ package enum RelativePath {
     /// Percent-encodes the characters that would end or break a Markdown link destination.
     package static func markdownLink(_ path: String) -> String {
         // Most paths have nothing to encode, and are returned as they are.
-        let encoded: [UInt8] = Array(" ()<>[]%\n\r\t".utf8)
-        guard path.utf8.contains(where: encoded.contains) else { return path }
+        guard path.utf8.contains(where: { encodedInLinks[Int($0)] }) else { return path }
         var out = ""
         for scalar in path.unicodeScalars {
             switch scalar {
@@ -62,4 +61,7 @@ package enum RelativePath {
         }
         return out
     }
+
+    /// The bytes `markdownLink` encodes, by value: every character it changes is ASCII.
+    private static let encodedInLinks: [Bool] = (0..<256).map { byte in " ()<>[]%\n\r\t".utf8.contains(UInt8(byte)) }
 }
