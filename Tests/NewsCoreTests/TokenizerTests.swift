@@ -134,7 +134,7 @@ struct TokenizerTests {
 
     @Test("a set of words answers by bytes exactly, not by key alone")
     func wordBytes() {
-        let set = Tokenizer.WordBytes(["the", "and", "kremlin"])
+        let set = WordTable(["the", "and", "kremlin"])
         func contains(_ word: String) -> Bool { Array(word.utf8).withUnsafeBufferPointer { set.contains($0) } }
         #expect(contains("the") && contains("and") && contains("kremlin"))
         #expect(!contains("th") && !contains("then") && !contains("kremlins") && !contains("") && !contains("The"))

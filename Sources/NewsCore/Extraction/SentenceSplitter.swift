@@ -2,15 +2,15 @@
 /// sentence, and keeps a quotation's closing attribution ("…!” Trump wrote.) with the quotation.
 package enum SentenceSplitter {
     /// Abbreviations that end in a period without ending a sentence (lower-cased, without the period).
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordTable<Bool> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
         "maj", "st", "jr", "sr", "mt", "ft", "vs", "v", "etc", "inc", "ltd", "co", "corp", "dept", "est",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "fig",
         "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c", "rev", "hon", "pres", "supt", "messrs", "al",
     ]
     /// Abbreviations that only stand before a number (`No. 5`, `Vol. 2`); elsewhere the period ends a sentence.
-    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "pp", "art", "fig", "ch", "sec"]
-    static let speechVerbs: Set<String> = [
+    static let numberAbbreviations: WordTable<Bool> = ["no", "nos", "vol", "pp", "art", "fig", "ch", "sec"]
+    static let speechVerbs: WordTable<Bool> = [
         "said", "says", "wrote", "writes", "told", "added", "asserted", "stated", "asked", "explained", "noted",
         "declared", "tweeted", "posted", "insisted", "argued", "continued", "replied", "warned", "claimed",
     ]

@@ -141,50 +141,7 @@ package enum Tokenizer {
     /// Whether lower-cased ASCII `bytes` spell one of `stopWords`.
     static func isStopWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { stopWordBytes.contains(bytes) }
 
-    static let stopWordBytes = WordBytes(stopWords)
-
-    /// A set of words asked about by their UTF-8 bytes (`forEachWord`'s), without making a `String` of them: a
-    /// lookup by key in an open-addressed table, confirmed on the bytes, so the answer is exact.
-    ///
-    /// Asked for nearly every word of every text; a `Dictionary` keyed by `TermKey` hashed each key again with
-    /// SipHash, about 340 instructions a word, where the key's own bits already index the table.
-    package struct WordBytes: Sendable {
-        /// Each slot's key, and the index of its word in `words` plus one (0: empty).
-        private let slotKeys: [UInt64]
-        private let slotWords: [Int32]
-        private let words: [[UInt8]]
-        private let mask: Int
-        private let longest: Int
-
-        package init(_ words: some Sequence<String>) {
-            let unique = Array(Set(words)).sorted()
-            self.words = unique.map { Array($0.utf8) }
-            longest = self.words.map(\.count).max() ?? 0
-            var size = 8
-            while size < unique.count * 4 { size *= 2 }
-            mask = size - 1
-            var slotKeys = [UInt64](repeating: 0, count: size)
-            var slotWords = [Int32](repeating: 0, count: size)
-            for (position, word) in self.words.enumerated() {
-                let key = TermKey(utf8: word).value
-                var slot = Int(truncatingIfNeeded: key) & mask
-                while slotWords[slot] != 0 { slot = (slot + 1) & mask }
-                (slotKeys[slot], slotWords[slot]) = (key, Int32(position + 1))
-            }
-            (self.slotKeys, self.slotWords) = (slotKeys, slotWords)
-        }
-
-        package func contains(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard bytes.count <= longest else { return false }
-            let key = TermKey(utf8: bytes).value
-            var slot = Int(truncatingIfNeeded: key) & mask
-            while slotWords[slot] != 0 {
-                if slotKeys[slot] == key && words[Int(slotWords[slot]) - 1].elementsEqual(bytes) { return true }
-                slot = (slot + 1) & mask
-            }
-            return false
-        }
-    }
+    static let stopWordBytes = WordTable(stopWords)
 
     /// Content words: `words` without stop words and one-letter tokens, with English plurals folded (`talks` → `talk`).
     package static func terms(_ text: some StringProtocol) -> [String] {

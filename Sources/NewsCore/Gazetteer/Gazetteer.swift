@@ -2,10 +2,10 @@
 /// see `docs/gazetteers.md`), and the project's own lists of titles, organisations, nationalities and cue words.
 ///
 /// Every key is lower-case with single spaces and straight apostrophes (`côte d'ivoire`, `new york`); use
-/// ``key(_:)`` to normalise a surface form before looking it up. The lists are parsed into one dictionary the first
+/// ``key(_:)`` to normalise a surface form before looking it up. The lists are parsed into one table the first
 /// time any is used, once per process (a `static let` is initialised lazily and thread-safely).
 package enum Gazetteer {
-    /// What lists a key is on; one dictionary lookup answers every list at once.
+    /// What lists a key is on; one lookup answers every list at once.
     package struct Entry: OptionSet, Sendable {
         package let rawValue: UInt16
         package init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -63,8 +63,9 @@ package enum Gazetteer {
     /// Common English words (lower case), to tell `Results` at the start of a line from a name.
     package static let commonWords = List(entry: .common)
 
-    /// Every list, loaded on first use (a `static let` is initialised once, thread-safely).
-    static let entries: [String: Entry] = {
+    /// Every list, loaded on first use (a `static let` is initialised once, thread-safely). A byte-keyed table:
+    /// extraction asks about every token (``WordTable``).
+    static let entries: WordTable<Entry> = {
         var result: [String: Entry] = [:]
         result.reserveCapacity(50_000)
         func add(_ text: String, _ entry: Entry) {
@@ -87,11 +88,17 @@ package enum Gazetteer {
         for key in lines(femaleFirstNameList) where !notGiven.contains(key) {
             result[key, default: []].insert(.femaleName)
         }
-        return result
+        return WordTable(result)
     }()
 
     /// The lists `key` is on (empty when none).
     package static func entry(_ key: String) -> Entry { entries[key] ?? [] }
+
+    /// The lists the word `bytes` is on, for a token looked up while its bytes are at hand; `hash` is
+    /// `WordTable.hash(bytes)`.
+    static func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Entry {
+        entries.value(bytes, hash: hash) ?? []
+    }
 
     /// Whether `key` is a common English word or a plain inflection of one (`results`, `women`, `leading`).
     package static func isCommonWord(_ key: String) -> Bool {

@@ -1,7 +1,7 @@
 /// Words around and inside a capitalised name that say what kind of name it is. All keys are lower-case.
 enum EntityCues {
     /// Titles and honorifics that stand before a person's name and are not part of it (`President`, `Gen.`).
-    static let personTitles: Set<String> = [
+    static let personTitles: WordTable<Bool> = [
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lord", "lady", "president",
         "vice-president", "premier", "chancellor", "minister", "secretary", "senator", "sen", "sen.", "rep", "rep.",
         "representative", "congressman", "congresswoman", "governor", "gov", "gov.", "mayor", "judge", "justice",
@@ -20,14 +20,14 @@ enum EntityCues {
     ]
 
     /// Titles that also name an office when they stand alone (`the President said`); they never start a name.
-    static let officeWords: Set<String> = [
+    static let officeWords: WordTable<Bool> = [
         "president", "premier", "chancellor", "minister", "secretary", "governor", "mayor", "king", "queen",
         "pope", "prime", "senator", "chairman", "ambassador", "envoy",
     ]
 
     /// Words that qualify a title (`Foreign` in `Foreign Minister`, `Special Presidential` in `Special Presidential
     /// Envoy`); they are dropped together with the title.
-    static let titleModifiers: Set<String> = [
+    static let titleModifiers: WordTable<Bool> = [
         "foreign", "defence", "defense", "finance", "interior", "home", "prime", "deputy", "vice", "acting",
         "former", "ex", "special", "presidential", "chief", "senior", "junior", "state", "economy", "economic",
         "economics", "trade", "justice", "health", "labour", "labor", "agriculture", "energy", "transport",
@@ -44,7 +44,7 @@ enum EntityCues {
     ]
 
     /// Last words that make a name an organisation (`Ford Motor Co`, `Bank`, `Party`, `University`).
-    static let organizationHeads: Set<String> = [
+    static let organizationHeads: WordTable<Bool> = [
         "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company", "cos", "ltd", "ltd.",
         "limited", "plc", "llc", "l.p.", "lp", "llp", "ag", "sa", "s.a.", "nv", "n.v.", "bv", "gmbh", "spa",
         "s.p.a.", "ab", "asa", "oy", "oyj", "kk", "bhd", "pty", "tbk", "group", "holdings", "holding", "bank",
@@ -75,7 +75,7 @@ enum EntityCues {
 
     /// Organisation heads that name an institution only together with a place or the word before (`City` is not
     /// one: `Mexico City` is a place).
-    static let weakOrganizationHeads: Set<String> = [
+    static let weakOrganizationHeads: WordTable<Bool> = [
         "air", "house", "center", "centre", "star", "sun", "post", "times", "standard", "globe", "mirror", "review",
         "daily", "weekly", "monitor", "observer", "courier", "international", "transport", "port", "airport",
         "team", "squad", "guard", "guards", "lines", "chamber", "chambers", "commerce", "capital", "trust",
@@ -83,7 +83,7 @@ enum EntityCues {
     ]
 
     /// Words that start an organisation's name and need `of` after them (`Bank of England`, `University of …`).
-    static let organizationOfHeads: Set<String> = [
+    static let organizationOfHeads: WordTable<Bool> = [
         "bank", "university", "ministry", "department", "institute", "college", "school", "church", "party",
         "council", "house", "chamber", "board", "bureau", "office", "court", "federation", "association", "union",
         "league", "society", "museum", "academy", "commission", "committee", "organisation", "organization",
@@ -97,7 +97,7 @@ enum EntityCues {
     ]
 
     /// Last words that make a name a place (`Tunbridge Wells` aside: `River`, `Street`, `Island`, `Valley`).
-    static let placeHeads: Set<String> = [
+    static let placeHeads: WordTable<Bool> = [
         "river", "mountains", "mountain", "mount", "mt", "mt.", "lake", "sea", "ocean", "gulf", "bay", "island",
         "islands", "isle", "isles", "street", "st", "road", "rd", "avenue", "ave", "boulevard", "square", "lane",
         "drive", "way", "highway", "motorway", "park", "valley", "desert", "peninsula", "strait", "straits",
@@ -110,7 +110,7 @@ enum EntityCues {
     ]
 
     /// Last words that make a name an event, prize, war or treaty (CoNLL MISC).
-    static let miscHeads: Set<String> = [
+    static let miscHeads: WordTable<Bool> = [
         "cup", "open", "championship", "championships", "games", "olympics", "prix", "trophy", "award", "awards",
         "prize", "war", "wars", "series", "classic", "masters", "marathon", "derby", "tournament", "grand",
         "slam", "festival", "day", "week", "treaty", "accord", "accords", "agreement", "act", "bill",
@@ -120,13 +120,13 @@ enum EntityCues {
     ]
 
     /// Prepositions after which an unknown name is probably a place.
-    static let placePrepositions: Set<String> = [
+    static let placePrepositions: WordTable<Bool> = [
         "in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "throughout", "around",
         "inside", "via", "to", "through", "northern", "southern", "eastern", "western", "central",
     ]
 
     /// Verbs of saying after which the name before them is a speaker (a person or an organisation).
-    static let speechVerbs: Set<String> = [
+    static let speechVerbs: WordTable<Bool> = [
         "said", "says", "told", "added", "asked", "wrote", "writes", "stated", "explained", "noted", "declared",
         "insisted", "argued", "replied", "warned", "claimed", "announced", "reported", "confirmed", "denied",
         "admitted", "acknowledged", "asserted", "tweeted", "posted", "commented", "recalled", "urged",
@@ -134,7 +134,7 @@ enum EntityCues {
     ]
 
     /// Capitalised words that are never names on their own: days, months, pronouns, units, common abbreviations.
-    static let notNames: Set<String> = [
+    static let notNames: WordTable<Bool> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
         "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -151,7 +151,7 @@ enum EntityCues {
     ]
 
     /// Words written with a capital at the start of a sentence that are not names; checked only there.
-    static let functionWords: Set<String> = [
+    static let functionWords: WordTable<Bool> = [
         "a", "an", "the", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "he", "she",
         "they", "we", "you", "his", "her", "their", "our", "your", "my", "me", "him", "them", "us", "who", "whom",
         "whose", "which", "what", "when", "where", "why", "how", "whether", "while", "whilst", "if", "unless",
@@ -190,7 +190,7 @@ enum EntityCues {
     ]
 
     /// Lower-case words that may join capitalised words inside a name (`Chester-le-Street` aside: `de`, `van`, `bin`).
-    static let nameParticles: Set<String> = [
+    static let nameParticles: WordTable<Bool> = [
         "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "des", "van", "von", "ter", "ten",
         "bin", "ibn", "ben", "al", "el", "la", "le", "y", "e", "zu", "st", "st.", "lo",
     ]

@@ -83,5 +83,6 @@ package struct KeywordExtractor: Sendable {
     }
 
     /// Words that are never keywords: function words, stop words, months and days.
-    static let skipped: Set<String> = Tokenizer.stopWords.union(EntityCues.functionWords).union(EntityCues.notNames)
+    static let skipped: Set<String> = Tokenizer.stopWords.union(EntityCues.functionWords.words)
+        .union(EntityCues.notNames.words)
 }

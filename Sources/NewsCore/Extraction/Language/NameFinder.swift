@@ -124,7 +124,7 @@ struct NameFinder {
     }
 
     /// Words a Title Case headline leaves in lower case.
-    static let smallWords: Set<String> = [
+    static let smallWords: WordTable<Bool> = [
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "vs",
         "v", "into", "over", "after", "up", "off", "out", "is", "are", "be", "its", "s", "'s",
     ]
@@ -461,7 +461,7 @@ struct NameFinder {
         return false
     }
 
-    static let compass: Set<String> = [
+    static let compass: WordTable<Bool> = [
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
         "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern", "southwestern",
     ]
@@ -522,12 +522,12 @@ struct NameFinder {
     // MARK: Sports reports
 
     /// Words that open a sports report's headline (`SOCCER - …`, `Cricket - …`).
-    static let teamSports: Set<String> = [
+    static let teamSports: WordTable<Bool> = [
         "soccer", "football", "cricket", "baseball", "basketball", "rugby", "nfl", "nba", "nhl", "hockey",
         "volleyball", "handball", "lacrosse", "polo",
     ]
 
-    static let sports: Set<String> = [
+    static let sports: WordTable<Bool> = [
         "soccer", "football", "cricket", "tennis", "golf", "baseball", "basketball", "athletics", "rugby", "boxing",
         "cycling", "motor", "motorcycling", "motocross", "racing", "nfl", "nba", "nhl", "hockey", "skiing",
         "swimming", "squash", "badminton", "horse", "yachting", "sailing", "rowing", "volleyball", "handball",

@@ -125,7 +125,7 @@ struct QuoteScan {
     }
 
     /// Verbs that give something its name (`a film called “…”`).
-    static let namingVerbs: Set<String> = ["called", "named", "dubbed", "titled", "entitled", "nicknamed"]
+    static let namingVerbs: WordTable<Bool> = ["called", "named", "dubbed", "titled", "entitled", "nicknamed"]
 
     // MARK: Quotation marks
 

@@ -1,7 +1,7 @@
 /// Verbs and words that introduce or attribute speech. All keys are lower-case.
 enum SpeechCues {
     /// Verbs that attribute a direct quotation (`“…,” she said`, `said Peskov`, `Putin asserted: “…”`).
-    static let quoteVerbs: Set<String> = [
+    static let quoteVerbs: WordTable<Bool> = [
         "said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "write", "writing",
         "added", "adds", "adding", "asked", "asks", "explained", "explains", "explaining", "noted", "notes",
         "noting", "stated", "states", "declared", "declares", "insisted", "insists", "argued", "argues", "arguing",
@@ -23,7 +23,7 @@ enum SpeechCues {
 
     /// Verbs that report speech in a clause (`X said that …`, `…, X said.`); fewer than for direct quotations, since
     /// `called` or `asked` seldom report a statement.
-    static let reportVerbs: Set<String> = [
+    static let reportVerbs: WordTable<Bool> = [
         "said", "says", "say", "told", "tells", "explained", "explains", "noted", "notes", "added", "adds",
         "claimed", "claims", "warned", "warns", "argued", "argues", "insisted", "insists", "stated", "states",
         "announced", "announces", "confirmed", "confirms", "reported", "reports", "wrote", "writes", "suggested",
@@ -38,24 +38,24 @@ enum SpeechCues {
     ]
 
     /// `-ing` forms: they report speech only after a comma, continuing the sentence's own speaker.
-    static let participles: Set<String> = [
+    static let participles: WordTable<Bool> = [
         "saying", "noting", "adding", "arguing", "warning", "explaining", "insisting", "stating", "acknowledging",
         "admitting", "suggesting", "writing", "telling", "announcing", "declaring", "testifying", "describing",
         "calling",
     ]
 
     /// Verbs that take the listener before what is said (`told reporters that …`).
-    static let tellVerbs: Set<String> = ["told", "tells", "tell", "telling", "assured", "assures", "informed"]
+    static let tellVerbs: WordTable<Bool> = ["told", "tells", "tell", "telling", "assured", "assures", "informed"]
 
     /// Words that do not change who speaks between a quotation and its verb (`,” Putin then said`).
-    static let fillers: Set<String> = [
+    static let fillers: WordTable<Bool> = [
         "then", "also", "later", "again", "once", "earlier", "recently", "previously", "simply", "flatly",
         "only", "further", "finally", "has", "had", "have", "would", "will", "may", "might", "could", "later",
         "now", "once", "quickly", "bluntly", "matter-of-factly", "repeatedly", "frequently", "often",
     ]
 
     /// Verbs that take what was said without `that` (`said the talks failed`); the others need `that`.
-    static let bareVerbs: Set<String> = [
+    static let bareVerbs: WordTable<Bool> = [
         "said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "believes", "believe", "thinks",
         "think", "thought", "feels", "felt", "hopes", "fears", "feared", "argued", "argues", "insisted",
         "insists", "claimed", "claims", "warned", "warns", "noted", "notes", "explained", "explains", "explain",
@@ -64,52 +64,52 @@ enum SpeechCues {
     ]
 
     /// Words a clause reported without `that` starts with (`said he would …`).
-    static let subjectStarts: Set<String> = [
+    static let subjectStarts: WordTable<Bool> = [
         "he", "she", "they", "we", "i", "it", "there", "his", "her", "their", "its", "our", "these", "those", "you",
         "it's", "he's", "she's", "they're", "we're", "there's", "i'm", "nobody", "everyone", "nothing", "both",
     ]
 
     /// Words that show a phrase before a verb is not its subject (`the man who said`, `as she said`).
-    static let notInSubject: Set<String> = [
+    static let notInSubject: WordTable<Bool> = [
         "who", "which", "that", "what", "if", "as", "when", "than", "because", "it", "whose", "whom", "where",
         "whether", "how", "why", "unless", "until", "while", "although", "though", "not", "never", "to",
     ]
 
-    static let possessives: Set<String> = ["his", "her", "their", "its", "my", "our", "your"]
+    static let possessives: WordTable<Bool> = ["his", "her", "their", "its", "my", "our", "your"]
 
     /// Words that start a clause or an adverbial, never a speaker's name (`in a statement`, `even though …`).
-    static let notSpeakerStarts: Set<String> = [
+    static let notSpeakerStarts: WordTable<Bool> = [
         "in", "on", "at", "between", "during", "after", "before", "of", "from", "with", "for", "by", "to", "into",
         "even", "though", "although", "if", "when", "because", "while", "whether", "since", "until", "unless",
         "where", "which", "who", "what", "how", "why", "not", "no", "there", "here",
     ]
 
     /// Words that open a subordinate clause or a participle phrase, which is never what someone said.
-    static let subordinators: Set<String> = [
+    static let subordinators: WordTable<Bool> = [
         "when", "asked", "told", "during", "after", "before", "while", "despite", "although", "because", "if",
         "since", "once", "as", "to", "whether", "unless", "until",
     ]
 
     /// Conjunctions that open a clause with its own subject (`when a friend asked`, `because he said`). Not `if` or
     /// `unless`: what someone would say under a condition (`if the mayor says “…”`) was not said.
-    static let clauseOpeners: Set<String> = [
+    static let clauseOpeners: WordTable<Bool> = [
         "when", "while", "whereas", "although", "though", "because", "as", "since", "until", "after", "before", "once",
     ]
 
     /// Words that open a new clause rather than an attribution after a quotation (`“…,” while others say …`).
-    static let clauseLinks: Set<String> = [
+    static let clauseLinks: WordTable<Bool> = [
         "while", "whereas", "although", "though", "because", "if", "unless", "when", "but", "and", "yet", "or",
     ]
 
     /// Things that speak for whoever issued them (`Foster’s book says`, `the statement said`).
-    static let documents: Set<String> = [
+    static let documents: WordTable<Bool> = [
         "statement", "statements", "book", "report", "letter", "memo", "release", "website", "site", "account",
         "post", "tweet", "blog", "email", "e-mail", "filing", "announcement", "notice", "study", "survey", "poll",
         "findings", "document", "documents", "complaint", "lawsuit", "ruling", "decision", "note", "message",
     ]
 
     /// Heads of descriptions that stand for an organisation (`the agency`, `the company`).
-    static let institutions: Set<String> = [
+    static let institutions: WordTable<Bool> = [
         "company", "agency", "union", "group", "organization", "organisation", "association", "ministry",
         "department", "government", "city", "province", "state", "commission", "committee", "board", "council",
         "firm", "bank", "league", "party", "team", "club", "school", "university", "hospital", "police", "force",
@@ -120,22 +120,22 @@ enum SpeechCues {
     ]
 
     /// Auxiliaries between a subject and its verb (`has said`, `was quoted as saying`).
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordTable<Bool> = [
         "has", "have", "had", "was", "is", "were", "are", "be", "been", "did", "does", "do", "would", "will", "may",
         "might", "could", "should", "can",
     ]
 
-    static let personPronouns: Set<String> = ["he", "she", "him", "her"]
-    static let pluralPronouns: Set<String> = ["they", "we"]
+    static let personPronouns: WordTable<Bool> = ["he", "she", "him", "her"]
+    static let pluralPronouns: WordTable<Bool> = ["they", "we"]
 
     /// Lines that announce an embedded post or statement (`The following was posted to Trump’s account:`).
-    static let introWords: Set<String> = [
+    static let introWords: WordTable<Bool> = [
         "posted", "wrote", "said", "says", "statement", "following", "tweeted", "tweet", "post", "writes", "read",
         "reads", "posts", "stated", "message", "announced", "added",
     ]
 
     /// Words that start a time or place phrase after a verb (`said on Thursday that …`).
-    static let adverbialStarts: Set<String> = [
+    static let adverbialStarts: WordTable<Bool> = [
         "on", "in", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday", "today",
         "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently",
         "previously", "publicly", "privately", "repeatedly", "again", "also", "via", "through", "to", "from",
@@ -143,7 +143,7 @@ enum SpeechCues {
     ]
 
     /// Words that may start what someone said (a subject), ending an adverbial or a listener.
-    static let clauseStarts: Set<String> = [
+    static let clauseStarts: WordTable<Bool> = [
         "he", "she", "they", "we", "i", "it", "there", "the", "a", "an", "his", "her", "their", "our", "its",
         "this", "these", "those", "that", "some", "many", "most", "no", "all", "any", "every", "each", "you",
     ]

@@ -104,7 +104,7 @@ package struct ScannedText: Sendable {
 
 enum TokenScanner {
     /// Abbreviations whose full stop belongs to the word (`Mr.`, `Inc.`, `St.`), lower-case without the stop.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordTable<Bool> = [
         "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
         "maj", "st", "jr", "sr", "mt", "ft", "inc", "ltd", "co", "corp", "bros", "rev", "hon", "messrs", "cpl",
         "pte", "brig", "msgr", "no", "vs", "dept", "univ", "assn", "ave", "blvd", "rd", "jan", "feb", "mar", "apr",
