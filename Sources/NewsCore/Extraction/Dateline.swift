@@ -83,7 +83,7 @@ enum Dateline {
         var words: [(text: Substring, start: Int)] = []
         var wordStart: (index: String.Index, offset: Int)?
         for (offset, index) in text.unicodeScalars.indices.enumerated() {
-            if text.unicodeScalars[index].properties.isWhitespace {
+            if ScalarClass.isWhitespace(text.unicodeScalars[index]) {
                 if let start = wordStart {
                     words.append((text[start.index..<index], start.offset))
                     wordStart = nil

@@ -70,13 +70,13 @@ package enum SentenceSplitter {
 
     static func skipSpaces(_ scalars: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int {
         var i = from
-        while i < end && scalars[i].properties.isWhitespace { i += 1 }
+        while i < end && ScalarClass.isWhitespace(scalars[i]) { i += 1 }
         return i
     }
 
     static func trimEnd(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int {
         var i = end
-        while i > start && scalars[i - 1].properties.isWhitespace { i -= 1 }
+        while i > start && ScalarClass.isWhitespace(scalars[i - 1]) { i -= 1 }
         return i
     }
 
@@ -84,7 +84,7 @@ package enum SentenceSplitter {
         _ scalars: [Unicode.Scalar], _ period: Int, lowerBound: Int, next: Unicode.Scalar
     ) -> Bool {
         var wordStart = period
-        while wordStart > lowerBound && !scalars[wordStart - 1].properties.isWhitespace
+        while wordStart > lowerBound && !ScalarClass.isWhitespace(scalars[wordStart - 1])
             && !isOpening(scalars[wordStart - 1])
         {
             wordStart -= 1

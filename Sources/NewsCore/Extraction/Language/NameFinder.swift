@@ -64,6 +64,8 @@ struct NameFinder {
     /// The lower-case words of `tokens`.
     static func lowercaseWords(of tokens: [TextToken]) -> Set<String> {
         var result = Set<String>()
+        // Most of a text's words are lower-case: room for them up front, not a rehash at every doubling.
+        result.reserveCapacity(tokens.count / 2)
         for token in tokens where token.isWord && !token.isCapitalized && !token.startsSentence {
             if let first = token.text.unicodeScalars.first, ScalarClass.isLowercase(first) { result.insert(token.key) }
         }
@@ -183,7 +185,7 @@ struct NameFinder {
                     last = next + 2
                     continue
                 }
-                if candidate.text == "&", next + 1 < range.upperBound, tokens[next + 1].isWord,
+                if candidate.mark == "&", next + 1 < range.upperBound, tokens[next + 1].isWord,
                     tokens[next + 1].isCapitalized
                 {
                     last = next + 1
@@ -412,7 +414,7 @@ struct NameFinder {
         if entry.contains(.language) { return (.misc, Strength.weakLexicon) }
         if isPlace { return (.place, Strength.weakLexicon) }
         if count >= 2 && EntityCues.placeHeads.contains(last.key) { return (.place, Strength.structure) }
-        if count >= 2 && (0..<count).contains(where: { tokens[candidate.first + $0].text == "&" }) {
+        if count >= 2 && (0..<count).contains(where: { tokens[candidate.first + $0].mark == "&" }) {
             return (.organization, Strength.structure)
         }
         // `Real Madrid`, `Dynamo Moscow`, `Air France`: a place as one word of a longer name is a team or company.
@@ -449,8 +451,15 @@ struct NameFinder {
 
     static func looksLikeSurname(_ key: String) -> Bool {
         guard key.utf8.count >= 5, !key.utf8.contains(UInt8(ascii: ".")) else { return false }
-        return surnameEndings.contains { key.hasSuffix($0) }
+        // An ASCII key ends in an (ASCII) ending exactly when its bytes do; `hasSuffix` compares characters, which
+        // only a key with other scalars needs (an accent after the ending is not the ending).
+        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return surnameEndings.contains { key.hasSuffix($0) } }
+        return surnameEndingBytes.contains { ending in
+            ending.count <= key.utf8.count && key.utf8.suffix(ending.count).elementsEqual(ending)
+        }
     }
+
+    static let surnameEndingBytes: [[UInt8]] = surnameEndings.map { Array($0.utf8) }
 
     func isDemonym(_ key: String) -> Bool {
         if Gazetteer.demonyms.contains(key) { return true }
@@ -503,8 +512,8 @@ struct NameFinder {
 
     func contextEvidence(_ candidate: NameCandidate) -> (EntityKind?, Int)? {
         // `Pete Sampras ( U.S. )`: a person followed by a country in brackets, as in results lists.
-        if candidate.last + 3 < tokens.count, tokens[candidate.last + 1].text == "(",
-            tokens[candidate.last + 3].text == ")", Gazetteer.countries.contains(tokens[candidate.last + 2].key)
+        if candidate.last + 3 < tokens.count, tokens[candidate.last + 1].mark == "(",
+            tokens[candidate.last + 3].mark == ")", Gazetteer.countries.contains(tokens[candidate.last + 2].key)
         {
             return (.person, Strength.context)
         }

@@ -277,11 +277,11 @@ struct QuoteScan {
         // `Briggs left early, “and so did I,” he said`: the pronoun cannot stand for a name in what it reports.
         let reportStart = sentenceStart(of: span.open)
         var index = close + 1
-        while index < end, tokens[index].kind == .punctuation, tokens[index].text != "," { index += 1 }
+        while index < end, tokens[index].kind == .punctuation, tokens[index].mark != "," { index += 1 }
         guard index < end else { return nil }
         let first = tokens[index]
         // Without punctuation closing the quotation, only a short `Name said …` right after it attributes it.
-        guard endsUtterance || first.text == "," || first.isCapitalized else { return nil }
+        guard endsUtterance || first.mark == "," || first.isCapitalized else { return nil }
         // `“…the pier.” The letter goes on to say …`: a quotation that closes on a full stop ends its sentence,
         // and a capitalised common word after it starts the next one; news copy attributes with a comma (`“…,” she
         // said`), and only `?` and `!` stand in for it (`“Are there prizes?” she asked`). A name is capitalised
@@ -317,7 +317,7 @@ struct QuoteScan {
             }
             if token.isWord && !SpeechCues.fillers.contains(token.key) {
                 subject.append(index)
-            } else if token.text == "," && !subject.isEmpty && index + 1 < end
+            } else if token.mark == "," && !subject.isEmpty && index + 1 < end
                 && !(tokens[index + 1].isWord && SpeechCues.quoteVerbs.contains(tokens[index + 1].key))
             {
                 // `“…,” Smith, a professor at X, said`: the name before the apposition speaks.
@@ -330,7 +330,7 @@ struct QuoteScan {
                 }
                 guard verb < end, verb - close <= 36 else { return nil }
                 // `the lanky, bespectacled professor said`: a comma between adjectives, not an apposition.
-                if tokens[verb - 1].text != "," {
+                if tokens[verb - 1].mark != "," {
                     guard verb - subject.first! <= 10 else { return nil }
                     return speaker(in: subject.first!..<verb, resolvingAt: reportStart)
                 }
@@ -369,7 +369,7 @@ struct QuoteScan {
         // `We were leaving when a colleague asked:`: the subject starts after a comma or a conjunction opening the
         // clause of the verb.
         if let boundary = (start..<verb).last(where: {
-            tokens[$0].text == "," || SpeechCues.clauseOpeners.contains(tokens[$0].key)
+            tokens[$0].mark == "," || SpeechCues.clauseOpeners.contains(tokens[$0].key)
         }), boundary + 1 < verb {
             subjectStart = boundary + 1
         }
@@ -394,7 +394,7 @@ struct QuoteScan {
         var end = start
         while end < limit {
             let token = tokens[end]
-            if token.text == "," || token.text == ";" || token.text == "(" || token.text == ":" { break }
+            if token.mark == "," || token.mark == ";" || token.mark == "(" || token.mark == ":" { break }
             if end > start && token.isWord && !token.isCapitalized
                 && (SpeechCues.quoteVerbs.contains(token.key) || token.key == "who" || token.key == "which")
             {
@@ -403,11 +403,11 @@ struct QuoteScan {
             end += 1
         }
         // `says Campbell’s partner, Jason Louth`: a name in apposition after the comma is the speaker.
-        if end < limit, tokens[end].text == ",", let mention = mention(startingAt: end + 1),
+        if end < limit, tokens[end].mark == ",", let mention = mention(startingAt: end + 1),
             mention.kind == .person
         {
             let after = min(tokenIndex(atOrAfter: mention.end), limit)
-            if after >= limit || tokens[after].text == "," || isTerminator(tokens[after]) {
+            if after >= limit || tokens[after].mark == "," || isTerminator(tokens[after]) {
                 return after
             }
         }
@@ -624,13 +624,13 @@ struct QuoteScan {
             index == sentence.lowerBound
             || (index == sentence.lowerBound + 1 && tokens[sentence.lowerBound].kind == .punctuation)
         if opens {
-            guard phraseEnd < sentence.upperBound, tokens[phraseEnd].text == "," else { return nil }
+            guard phraseEnd < sentence.upperBound, tokens[phraseEnd].mark == "," else { return nil }
             return clause((phraseEnd + 1)..<sentence.upperBound, paragraph: paragraph, speaker: speaker)
         }
-        guard index > sentence.lowerBound, tokens[index - 1].text == "," else { return nil }
+        guard index > sentence.lowerBound, tokens[index - 1].mark == "," else { return nil }
         // `The cause, according to X, was …`: set off by commas inside the sentence, the source vouches for all of
         // it, not only for the words before it (unless what follows is about the source: `…, according to X, who …`).
-        if phraseEnd + 1 < sentence.upperBound, tokens[phraseEnd].text == ",",
+        if phraseEnd + 1 < sentence.upperBound, tokens[phraseEnd].mark == ",",
             !["who", "which", "whose", "a", "an"].contains(tokens[phraseEnd + 1].key),
             ((phraseEnd + 1)..<sentence.upperBound).count(where: { tokens[$0].isWord }) >= 3
         {
@@ -647,10 +647,10 @@ struct QuoteScan {
 
     /// `…, Lonechild said.` and `…, said Telford.`: the attribution closes the sentence.
     func tailAttribution(in sentence: Range<Int>, paragraph: Int) -> Found? {
-        let commas = sentence.filter { tokens[$0].text == "," && !isInsideSpan($0) }
+        let commas = sentence.filter { tokens[$0].mark == "," && !isInsideSpan($0) }
         for comma in commas.reversed() {
             var tailEnd = comma + 1
-            while tailEnd < sentence.upperBound && tokens[tailEnd].text != "," && !isTerminator(tokens[tailEnd]) {
+            while tailEnd < sentence.upperBound && tokens[tailEnd].mark != "," && !isTerminator(tokens[tailEnd]) {
                 tailEnd += 1
             }
             let tail = (comma + 1)..<tailEnd
@@ -708,10 +708,10 @@ struct QuoteScan {
         }) {
             return nil
         }
-        if SpeechCues.participles.contains(key) && tokens[verb - 1].text != "," { return nil }
+        if SpeechCues.participles.contains(key) && tokens[verb - 1].mark != "," { return nil }
         var chunks: [[Int]] = [[]]
         for index in sentence.lowerBound..<verb {
-            if tokens[index].text == "," || isOpeningMark(index) || isClosingMark(index) {
+            if tokens[index].mark == "," || isOpeningMark(index) || isClosingMark(index) {
                 chunks.append([])
             } else if tokens[index].isWord && !isInsideSpan(index) {
                 chunks[chunks.count - 1].append(index)
@@ -819,9 +819,9 @@ struct QuoteScan {
     func startOfClause(after verb: Int, in sentence: Range<Int>) -> Range<Int>? {
         var index = verb + 1
         guard index < sentence.upperBound else { return nil }
-        if tokens[index].text == ":" || tokens[index].text == "," { return nil }
+        if tokens[index].mark == ":" || tokens[index].mark == "," { return nil }
         if let that = ((verb + 1)..<min(sentence.upperBound, verb + 12)).first(where: { tokens[$0].key == "that" }),
-            !((verb + 1)..<that).contains(where: { tokens[$0].text == "," || isOpeningMark($0) })
+            !((verb + 1)..<that).contains(where: { tokens[$0].mark == "," || isOpeningMark($0) })
         {
             let between = ((verb + 1)..<that).map { tokens[$0].key }
             if between.isEmpty || SpeechCues.tellVerbs.contains(tokens[verb].key)
@@ -836,7 +836,7 @@ struct QuoteScan {
             // Skip the listener or the adverbial up to a word that can start a clause.
             var skipped = 0
             while index < sentence.upperBound && skipped < 6 && !SpeechCues.clauseStarts.contains(tokens[index].key) {
-                if tokens[index].text == "," || isOpeningMark(index) { return nil }
+                if tokens[index].mark == "," || isOpeningMark(index) { return nil }
                 index += 1
                 skipped += 1
             }
@@ -851,7 +851,7 @@ struct QuoteScan {
     func introducedPosts() -> [Found] {
         var result: [Found] = []
         for (number, paragraph) in paragraphs.enumerated() where number + 1 < paragraphs.count {
-            guard let last = paragraph.last, tokens[last].text == ":",
+            guard let last = paragraph.last, tokens[last].mark == ":",
                 paragraph.contains(where: { SpeechCues.introWords.contains(tokens[$0].key) }),
                 !paragraph.contains(where: { isOpeningMark($0) })
             else { continue }

@@ -22,11 +22,9 @@ struct TextToken: Sendable {
     var hasLetter = false
 
     /// The punctuation mark, for a punctuation token of one scalar; NUL otherwise. Comparing it is cheaper than
-    /// comparing `text`.
-    var mark: Unicode.Scalar {
-        guard kind == .punctuation, end - start == 1, let first = text.unicodeScalars.first else { return "\0" }
-        return first
-    }
+    /// comparing `text` (`tokens[i].mark == ","`, not `tokens[i].text == ","`), and it is kept, not derived from
+    /// `text` each time: the quotation scan asks it of nearly every token, several times.
+    var mark: Unicode.Scalar = "\0"
 
     var isWord: Bool { kind == .word }
 
@@ -158,7 +156,7 @@ enum TokenScanner {
                 result.append(
                     TextToken(
                         start: index, end: index + 1, text: text, key: scalar == "’" ? "'" : text, kind: .punctuation,
-                        isCapitalized: false, isAllCaps: false, startsLine: sawLineBreak))
+                        isCapitalized: false, isAllCaps: false, startsLine: sawLineBreak, mark: scalar))
                 index += 1
             }
             sawLineBreak = false
@@ -213,7 +211,7 @@ enum TokenScanner {
                     result.append(
                         TextToken(
                             start: offset, end: offset + 1, text: "-", key: "-", kind: .punctuation,
-                            isCapitalized: false, isAllCaps: false, startsLine: false))
+                            isCapitalized: false, isAllCaps: false, startsLine: false, mark: "-"))
                 }
                 partStart = offset + 1
             }
@@ -267,7 +265,10 @@ enum TokenScanner {
         var hasLower = false
         var isASCII = true
         var digitsOnly = true
+        // Whether the key differs from the text: a capital or a curly apostrophe to fold.
+        var folds = false
         for scalar in scalars[start..<end] {
+            if (scalar.value >= 0x41 && scalar.value <= 0x5A) || scalar == "’" { folds = true }
             if ScalarClass.isLetter(scalar) {
                 hasLetter = true
                 digitsOnly = false
@@ -296,6 +297,8 @@ enum TokenScanner {
                     }
                 }
                 let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<count]), as: UTF8.self)
+                // Most words are written in lower case already: their key is their text, not a second string.
+                guard folds else { return (text, text) }
                 var keyCount = 0
                 let keyStart = count
                 for scalar in scalars[start..<end] {
