@@ -94,12 +94,6 @@ package enum Gazetteer {
     /// The lists `key` is on (empty when none).
     package static func entry(_ key: String) -> Entry { entries[key] ?? [] }
 
-    /// The lists the word `bytes` is on, for a token looked up while its bytes are at hand; `hash` is
-    /// `WordTable.hash(bytes)`.
-    static func entry(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Entry {
-        entries.value(bytes, hash: hash) ?? []
-    }
-
     /// Whether `key` is a common English word or a plain inflection of one (`results`, `women`, `leading`).
     package static func isCommonWord(_ key: String) -> Bool {
         if entry(key).contains(.common) { return true }

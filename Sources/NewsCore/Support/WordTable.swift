@@ -3,7 +3,7 @@
 /// The word lists of extraction (gazetteers, cue words, stop words) are asked about every token of every article.
 /// A `Set<String>` or `Dictionary<String, _>` lookup SipHashes the string and compares it through the generic
 /// String path; a table that hashes the bytes with FNV-1a (`TermKey`) and confirms with one byte comparison costs a
-/// fraction of that, and a token can be looked up once, while its key's bytes are at hand.
+/// fraction of that, and a caller holding a word's bytes (`Tokenizer.forEachWord`) asks without making a String.
 ///
 /// The table is built once from fixed lists and never grows, so text cannot lengthen its probe chains: linear
 /// probing at a load of at most one half stops at the first empty slot, whatever the word asked about.
@@ -25,7 +25,7 @@ package struct WordTable<Value: Sendable>: Sendable {
     private let nonASCII: [String: Value]
 
     package init(_ entries: [String: Value]) {
-        nonASCII = entries.filter { !$0.key.utf8.allSatisfy { $0 < 0x80 } }
+        nonASCII = entries.filter { !$0.key.utf8.allSatisfy(UTF8.isASCII) }
         var storage: [UInt8] = []
         var offsets: [Int32] = [0]
         var values: [Value] = []
@@ -53,20 +53,18 @@ package struct WordTable<Value: Sendable>: Sendable {
         (mask, self.longest) = (size - 1, longest)
     }
 
-    /// The hash ``value(_:hash:)`` takes, for asking several tables about one word.
-    @inline(__always)
-    package static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { TermKey(utf8: bytes).value }
-
-    /// The value of the word `bytes`, whose ``hash(_:)`` is `hash`; nil when the word is not in the table.
-    package func value(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Value? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nonASCII[String(decoding: bytes, as: UTF8.self)] }
+    /// The value of the word `bytes`; nil when the word is not in the table. The cheap refusals come before the
+    /// hash: a word with other bytes goes to the dictionary, and one longer than every entry is in none.
+    package subscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard bytes.allSatisfy(UTF8.isASCII) else { return nonASCII[String(decoding: bytes, as: UTF8.self)] }
         guard bytes.count <= longest else { return nil }
+        let hash = TermKey(utf8: bytes).value
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slotWords[slot] != 0 {
             if slotHashes[slot] == hash {
                 let word = Int(slotWords[slot]) - 1
                 let start = Int(offsets[word])
-                if Int(offsets[word + 1]) - start == bytes.count && equals(storage, from: start, bytes) {
+                if Int(offsets[word + 1]) - start == bytes.count && storedWord(from: start, equals: bytes) {
                     return values[word]
                 }
             }
@@ -76,12 +74,10 @@ package struct WordTable<Value: Sendable>: Sendable {
     }
 
     @inline(__always)
-    private func equals(_ storage: [UInt8], from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func storedWord(from start: Int, equals bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for offset in 0..<bytes.count where storage[start + offset] != bytes[offset] { return false }
         return true
     }
-
-    package subscript(_ bytes: UnsafeBufferPointer<UInt8>) -> Value? { value(bytes, hash: Self.hash(bytes)) }
 
     package subscript(_ word: String) -> Value? {
         var word = word

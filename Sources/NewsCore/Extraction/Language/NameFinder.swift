@@ -453,7 +453,7 @@ struct NameFinder {
         guard key.utf8.count >= 5, !key.utf8.contains(UInt8(ascii: ".")) else { return false }
         // An ASCII key ends in an (ASCII) ending exactly when its bytes do; `hasSuffix` compares characters, which
         // only a key with other scalars needs (an accent after the ending is not the ending).
-        guard key.utf8.allSatisfy({ $0 < 0x80 }) else { return surnameEndings.contains { key.hasSuffix($0) } }
+        guard key.utf8.allSatisfy(UTF8.isASCII) else { return surnameEndings.contains { key.hasSuffix($0) } }
         return surnameEndingBytes.contains { ending in
             ending.count <= key.utf8.count && key.utf8.suffix(ending.count).elementsEqual(ending)
         }
