@@ -314,7 +314,12 @@ extension Pipeline {
     /// What one render wrote, for the debug line.
     struct RenderTally {
         var filesWritten = 0
+        /// Files whose text this process knew it had written, or (`filesFoundOnDisk`, counted here too) found there.
         var filesUnchanged = 0
+        /// Files this process had not written that already held their text: after a restart, or a crash between
+        /// writing a day's clusters file and recording its stories. Their stories are recorded again.
+        var filesFoundOnDisk = 0
+        var filesWrittenOrFound: Int { filesWritten + filesFoundOnDisk }
         /// Seconds spent building stories, rendering text, writing files (hash, write, fsync) and recording stories.
         var storySeconds = 0.0
         var textSeconds = 0.0
@@ -327,7 +332,8 @@ extension Pipeline {
         }
     }
 
-    /// Writes `text` unless this process already wrote exactly that to `path`, as durably as asked.
+    /// Writes `text` unless this process already wrote exactly that to `path`, or `path` holds it already, as durably
+    /// as asked.
     ///
     /// - Parameter durable: false for a provisional render's files (see `AtomicFileWriter.write(_:to:mode:durable:)`).
     ///   A file written so is written again by the next durable write, even unchanged: the exact render that ends
@@ -357,6 +363,17 @@ extension Pipeline {
                 tally.filesUnchanged += 1
                 return
             }
+        }
+        // A path this process has not written (or has forgotten, `forgetOldWrites`) may hold the text already: after a
+        // restart the first exact render otherwise wrote every file of the window's days again, each with two fsyncs,
+        // and changed their modification times for whoever watches the folder.
+        if writtenDigests[path] == nil,
+            text.withUTF8({ AtomicFileWriter.holds(UnsafeRawBufferPointer($0), at: FilePath(path), durable: durable) })
+        {
+            writtenDigests[path] = (length, durable ? digest() : nil, durable, renderCount)
+            tally.filesUnchanged += 1
+            tally.filesFoundOnDisk += 1
+            return
         }
         try AtomicFileWriter.write(text, to: FilePath(path), durable: durable)
         // A durable write remembers its digest so a later render can skip the same text; a provisional one needs none.
@@ -471,8 +488,9 @@ extension Pipeline {
         let durable = provisional == nil
         try writeIfChanged(digestText, to: "\(digestDirectory)/\(day).md", durable: durable, &tally)
         phaseBegan = Self.monotonicSeconds()
-        // The clusters file lists every story with its members: when it is unchanged, so are the stories.
-        let writtenBefore = tally.filesWritten
+        // The clusters file lists every story with its members: when this process wrote it unchanged, so are the
+        // recorded stories. One found on disk may be newer than the rows (a crash between the two): they are recorded.
+        let writtenBefore = tally.filesWrittenOrFound
         let clustersText = ClusterRenderer.render(digest, cache: cache)
         phaseEnded(&tally.textSeconds)
         try writeIfChanged(clustersText, to: "\(settings.output)/clusters/\(day).json", durable: durable, &tally)
@@ -487,7 +505,7 @@ extension Pipeline {
             try writeIfChanged(page, to: "\(storyDirectory)/\(story.id).md", durable: durable, &tally)
         }
         phaseBegan = Self.monotonicSeconds()
-        if tally.filesWritten > writtenBefore {
+        if tally.filesWrittenOrFound > writtenBefore {
             // A story that merged into another or split exists no more: its page goes, so the folder holds the same
             // pages whatever order the files came in.
             let gone = try provisional.map { provisional in

@@ -64,6 +64,44 @@ package enum AtomicFileWriter {
         try result.get()
     }
 
+    /// Whether the regular file at `path` holds exactly `bytes`: what a writer that does not know what it last wrote
+    /// (a restarted daemon) asks before writing, so that unchanged files keep their modification time and cost a read
+    /// instead of a write and two fsyncs.
+    ///
+    /// - Parameter durable: also flush the file and its directory when it matches, as `write` would have. The content
+    ///   may be a non-durable write (a provisional digest) from before a crash of the process, still only in the
+    ///   page cache; the caller is about to treat it as durably written. Flushing clean data costs little.
+    /// - Returns: false for a missing file, a symlink, anything but a regular file, another length or other bytes.
+    package static func holds(_ bytes: UnsafeRawBufferPointer, at path: FilePath, durable: Bool = true) -> Bool {
+        let fd = path.withPlatformString { open($0, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, FileSystem.Status(info).kind == .regular, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        // In pieces, so that comparing a large clusters file holds no second copy of it.
+        let chunk = 1 << 16
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { buffer.deallocate() }
+        var compared = 0
+        while compared < bytes.count {
+            let count = retryingInterrupts { read(fd, buffer.baseAddress!, min(chunk, bytes.count - compared)) }
+            guard count > 0, memcmp(buffer.baseAddress!, bytes.baseAddress! + compared, count) == 0 else { return false }
+            compared += count
+        }
+        // One byte more would mean the file grew after fstat.
+        var extra: UInt8 = 0
+        guard retryingInterrupts({ read(fd, &extra, 1) }) == 0 else { return false }
+        if durable {
+            guard fsync(fd) == 0 else { return false }
+            var directory = path
+            directory.removeLastComponent()
+            syncDirectory(directory)
+        }
+        return true
+    }
+
     /// Removes the temporary files that writes interrupted by a crash or `kill -9` left in `directory`, and returns
     /// their names. A temporary belongs to the process named in it; one whose process still runs (another
     /// newsdigest writing the same folder) is left alone.

@@ -103,6 +103,18 @@ final class DaemonLayout: Sendable {
     }
 }
 
+/// Records `text` the way the apply stage does, as if the daemon was killed before rendering it: its day is pending.
+func recordWithoutRendering(_ text: String, name: String, in pipeline: Pipeline) throws -> Article {
+    let sha = SHA256.hexDigest(of: Array(text.utf8))
+    let document = RawDocument(fileName: name, bytes: Array(text.utf8), arrivalDay: CivilDate(year: 2025, month: 1, day: 1)!)
+    let extracted = try Extractor().extract(document, contentHash: sha)
+    let record = FileRecord(
+        claimName: "t1~\(name)", fileName: name, relativePath: name, folderLabel: nil, size: 1, sha256: sha,
+        status: .processed, location: nil, arrivedAt: 0, finishedAt: 0)
+    _ = try pipeline.store.recordProcessed(record, article: extracted)
+    return extracted
+}
+
 /// Waits until `condition` holds, re-checking every 20 ms, for at most `timeout`.
 func eventually(timeout: Duration = .seconds(10), _ condition: () -> Bool) async -> Bool {
     let clock = ContinuousClock()

@@ -1,7 +1,9 @@
 import Foundation
 import Logging
 import NewsCore
+import NewsLinux
 import NewsStore
+import SystemPackage
 import Testing
 
 @testable import NewsDaemon
@@ -252,20 +254,53 @@ struct PipelineRecoveryTests {
         let layout = try DaemonLayout()
         let settings = layout.settings()
         let pipeline = try layout.makePipeline(settings)
-        // Record an article the way the apply stage does, as if the daemon was killed before rendering.
-        let text = article(3)
-        let sha = SHA256.hexDigest(of: Array(text.utf8))
-        let document = RawDocument(fileName: "k.txt", bytes: Array(text.utf8), arrivalDay: CivilDate(year: 2025, month: 1, day: 1)!)
-        let extracted = try Extractor().extract(document, contentHash: sha)
-        let record = FileRecord(
-            claimName: "t1~k.txt", fileName: "k.txt", relativePath: "k.txt", folderLabel: nil, size: 1, sha256: sha,
-            status: .processed, location: nil, arrivedAt: 0, finishedAt: 0)
-        _ = try pipeline.store.recordProcessed(record, article: extracted)
+        let extracted = try recordWithoutRendering(article(3), name: "k.txt", in: pipeline)
         #expect(try pipeline.store.pendingDays() == [extracted.digestDay])
         try pipeline.start()
         #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/digests/\(extracted.digestDay).md") })
         #expect(await eventually { (try? pipeline.store.pendingDays().isEmpty) == true })
         await pipeline.stop()
+    }
+
+    @Test func aRestartLeavesUnchangedOutputsAloneAndRecordsTheirStoriesAgain() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings()
+        let first = try layout.makePipeline(settings)
+        try first.start()
+        try FileManager.default.moveItem(atPath: try layout.prepare("a.txt", article(0)), toPath: layout.inbox + "/a.txt")
+        let day = CivilDate(year: 2025, month: 3, day: 11)!
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/clusters/\(day).json") })
+        #expect(await eventually { (try? first.store.pendingDays().isEmpty) == true })
+        await first.stop()
+        let before = Dictionary(uniqueKeysWithValues: layout.files(in: layout.output).map { name in
+            (name, try? FileSystem.status(FilePath(layout.output + "/" + name)))
+        })
+        #expect(before.keys.contains("digests/\(day).md") && before.keys.contains { $0.hasPrefix("stories/") })
+        // As if the last run had written the day's files and crashed before recording its stories.
+        try first.store.replaceStories(on: day, with: [])
+        #expect(layout.counters(first).stories == 0)
+
+        // An unrelated article of the next day, recorded as the apply stage records it: its render renders the day
+        // before again.
+        let second = try layout.makePipeline(settings)
+        let text = """
+            title: Glacier researchers count fewer crevasses this winter
+            date: 2025-03-12
+
+            Researchers on the Svalbard glacier counted fewer crevasses than last winter. The survey team said melt \
+            water had refrozen early. Their report goes to the polar institute in April.
+            """
+        let extracted = try recordWithoutRendering(text, name: "b.txt", in: second)
+        #expect(extracted.digestDay == day.adding(days: 1))
+        try second.start()
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/clusters/\(extracted.digestDay).json") })
+        #expect(await eventually { (try? second.store.pendingDays().isEmpty) == true })
+        await second.stop()
+        // Same inode and modification time: not written again, though rendered again.
+        for (name, status) in before where name != "index.md" {
+            #expect(try FileSystem.status(FilePath(layout.output + "/" + name)) == status, "\(name) was rewritten")
+        }
+        #expect(layout.counters(second).stories == 2)
     }
 
     @Test func daysFurtherApartThanOneClusteringAreEachRenderedWithEveryFileOnce() async throws {

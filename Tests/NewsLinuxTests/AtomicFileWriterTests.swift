@@ -33,6 +33,30 @@ struct AtomicFileWriterTests {
             == [".hidden-note.md", ".index.md.tmp-\(getpid())", "2025-03-14.md"])
     }
 
+    @Test(arguments: [false, true])
+    func holdsIsTrueOnlyForARegularFileWithExactlyTheseBytes(durable: Bool) throws {
+        let directory = try TemporaryDirectory()
+        // Longer than one comparison piece (64 KiB), with a difference only in the last one.
+        let text = String(repeating: "a line of the digest\n", count: 4000) + "the end"
+        try directory.write("digest.md", text)
+        #expect(symlink(directory.path + "/digest.md", directory.path + "/link.md") == 0)
+        func holds(_ candidate: String, _ name: String) -> Bool {
+            var candidate = candidate
+            return candidate.withUTF8 {
+                AtomicFileWriter.holds(UnsafeRawBufferPointer($0), at: FilePath(directory.path + "/" + name), durable: durable)
+            }
+        }
+        #expect(holds(text, "digest.md"))
+        #expect(!holds(String(text.dropLast()) + "E", "digest.md"))
+        #expect(!holds(text + "\n", "digest.md"))
+        #expect(!holds(String(text.dropLast()), "digest.md"))
+        #expect(!holds(text, "link.md"))
+        #expect(!holds(text, "missing.md"))
+        #expect(!holds(text, ""))
+        try directory.write("empty.md", "")
+        #expect(holds("", "empty.md"))
+    }
+
     @Test func failureLeavesTheOldFileInPlace() throws {
         let directory = try TemporaryDirectory()
         let target = FilePath(directory.path + "/missing/digest.md")
