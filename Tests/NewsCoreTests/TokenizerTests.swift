@@ -4,6 +4,16 @@ import Testing
 
 @Suite("Tokenizer")
 struct TokenizerTests {
+    @Test(
+        "words between spaces are counted and the last of several found as split(separator:) finds them",
+        arguments: ["", " ", "one", " one ", "two words", "  two   words  ", "Ann Marie Ó Súilleabháin", "a  b c",
+                    "Côte d’Ivoire", "x "])
+    func wordsBetweenSpaces(_ text: String) {
+        let words = text.split(separator: " ")
+        #expect(text.spaceSeparatedWordCount == words.count)
+        #expect(text.lastOfSeveralWords.map(String.init) == (words.count > 1 ? words.last.map(String.init) : nil))
+    }
+
     @Test("scalars decoded from UTF-8 and text built from scalars match the standard library's")
     func scalarText() {
         for text in ["", "plain ASCII", "Zoë’s café «ouvert» — 東京 🇺🇦 e\u{301}", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}"] {

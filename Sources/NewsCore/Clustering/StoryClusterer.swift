@@ -600,6 +600,9 @@ package struct StoryClusterer: Sendable {
     /// How many of a story's articles on another day its timeline headline for that day is chosen from.
     static let timelineHeadlineMembers = 8
 
+    /// How many opening sentences of each article are candidates for a story's summary.
+    static let candidateSentences = 12
+
     /// Words a story summary aims for: enough to say what happened, short enough to scan.
     static let summaryWords = 100
 
@@ -611,14 +614,20 @@ package struct StoryClusterer: Sendable {
             return (terms: keys, counts: counts)
         })
         let centre = vectors.centre
+        // Each sentence's terms, found once: the summary's candidates read the first `candidateSentences` of each
+        // article, and what each source adds (a story of two or more) reads them all.
+        let sentenceTerms = entries.map { entry in
+            entry.article.sentences.prefix(entries.count > 1 ? Int.max : Self.candidateSentences)
+                .map { Tokenizer.termKeys($0.text) }
+        }
 
         // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
         // central their words are to the whole story.
         var candidates: [(line: SummaryLine, score: Double, terms: Set<TermKey>, words: Int)] = []
-        for entry in entries {
+        for (position, entry) in entries.enumerated() {
             let article = entry.article
-            for (index, sentence) in article.sentences.enumerated().prefix(12) {
-                let termList = Tokenizer.termKeys(sentence.text)
+            for (index, sentence) in article.sentences.enumerated().prefix(Self.candidateSentences) {
+                let termList = sentenceTerms[position][index]
                 // A sentence that starts in lower case is a fragment (text cut mid-sentence), not a summary line.
                 guard termList.count >= 4, sentence.text.first?.isLowercase != true else { continue }
                 var score = 0.0
@@ -628,7 +637,7 @@ package struct StoryClusterer: Sendable {
                 let line = SummaryLine(
                     text: sentence.text, fileName: article.fileName, sentenceIndex: index, start: sentence.start,
                     end: sentence.end)
-                candidates.append((line, score, Set(termList), sentence.text.split(separator: " ").count))
+                candidates.append((line, score, Set(termList), sentence.text.spaceSeparatedWordCount))
             }
         }
         candidates.sort {
@@ -652,7 +661,7 @@ package struct StoryClusterer: Sendable {
         // When no source title states the event, the headline is the candidate sentence that names the most of the
         // story's main actors, so it says who did what rather than repeating one outlet's side detail.
         let actors = entities.filter { $0.kind != .misc }.prefix(3).map(\.canonical)
-        let headlineLines = candidates.prefix(8).map(\.line).filter { $0.text.split(separator: " ").count <= 35 }
+        let headlineLines = candidates.prefix(8).map(\.line).filter { $0.text.spaceSeparatedWordCount <= 35 }
             .enumerated().max { a, b in
                 let (na, nb) = (Self.actorsNamed(actors, in: a.element, entries), Self.actorsNamed(actors, in: b.element, entries))
                 return na != nb ? na < nb : a.offset > b.offset
@@ -665,7 +674,7 @@ package struct StoryClusterer: Sendable {
             entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
-        story.additions = analyzer.additions(entries, centre: centre)
+        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTerms)
         return story
     }
 
