@@ -39,4 +39,25 @@ struct TermKeyMapTests {
         #expect(sum.weight(of: "putin") == 0.1 && sum.weight(of: "trump") == 0.2 + 0.7 && sum.weight(of: "kremlin") == 0.3)
         #expect(sum.terms == sum.terms.sorted())
     }
+
+    @Test("a sum merged and a sum hashed give the same terms and the same bits", arguments: [1, 2, 8, 16, 17, 40])
+    func mergedSumIsTheHashedSum(count: Int) {
+        var generator = NearDuplicateDetectorTests.SplitMix(seed: UInt64(count))
+        let vectors = (0..<count).map { _ in
+            // Few distinct terms, so that most are shared, with weights whose sums depend on the order of addition.
+            var weights: [TermKey: Double] = [:]
+            for _ in 0..<60 { weights[TermKey(value: generator.next() % 200)] = Double(generator.next() % 1000) / 7 }
+            return TermVector(weights: weights)
+        }
+        let merged = TermVector.mergedSum(vectors)
+        var hashed = TermKeyMap<Double>()
+        for vector in vectors {
+            for (term, weight) in zip(vector.terms, vector.weights) { hashed.update(term, initial: 0) { $0 += weight } }
+        }
+        let reference = hashed.sortedByKey()
+        #expect(merged.terms == reference.map(\.key))
+        #expect(merged.weights.map(\.bitPattern) == reference.map(\.value.bitPattern))
+        #expect(TermVector.sum(vectors).weights.map(\.bitPattern) == reference.map(\.value.bitPattern))
+    }
 }
+

@@ -223,28 +223,36 @@ package struct StoryAnalyzer: Sendable {
         // exclusive access on every read (6 million checks, a quarter of this function, in a templated story).
         let (postings, owner, size) = (postingLists, sentenceOwners, sentenceSizes)
         var shared = [Int](repeating: 0, count: owner.count)
-        var touched: [Int] = []
+        // The sentences a call counted, to reset their counts: each at most once a call, so a buffer of one slot per
+        // sentence. Appending to a captured array checked exclusive access on every append (1.9 million checks, half
+        // of this function's own instructions; callgrind, stop 23).
+        var touched = [Int](repeating: 0, count: owner.count)
         /// Whether a sentence of another source has at least `uniqueFact` of the terms it or this sentence has
         /// (`Summarizer.overlap`). It answers as soon as one has: an overlap only grows as terms are counted, and in a
         /// story of templated reports every sentence has its twin in most sources.
         func isCovered(_ terms: [Int32], position: Int) -> Bool {
-            var covered = false
             shared.withUnsafeMutableBufferPointer { shared in
-                counting: for term in terms {
-                    for id in postings[Int(term)] where owner[Int(id)] != position {
-                        let id = Int(id)
-                        if shared[id] == 0 { touched.append(id) }
-                        shared[id] += 1
-                        if Double(shared[id]) / Double(min(terms.count, size[id])) >= uniqueFact {
-                            covered = true
-                            break counting
+                touched.withUnsafeMutableBufferPointer { touched in
+                    var covered = false
+                    var touchedCount = 0
+                    counting: for term in terms {
+                        for id in postings[Int(term)] where owner[Int(id)] != position {
+                            let id = Int(id)
+                            if shared[id] == 0 {
+                                touched[touchedCount] = id
+                                touchedCount += 1
+                            }
+                            shared[id] += 1
+                            if Double(shared[id]) / Double(min(terms.count, size[id])) >= uniqueFact {
+                                covered = true
+                                break counting
+                            }
                         }
                     }
+                    for id in touched[..<touchedCount] { shared[id] = 0 }
+                    return covered
                 }
-                for id in touched { shared[id] = 0 }
             }
-            touched.removeAll(keepingCapacity: true)
-            return covered
         }
         return entries.enumerated().compactMap { position, entry in
             let article = entry.article

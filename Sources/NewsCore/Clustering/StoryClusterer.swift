@@ -689,7 +689,11 @@ package struct StoryClusterer: Sendable {
     /// The members' TF-IDF vectors, weighted within the story, and their sum, the centre: what its articles say
     /// most, together.
     static func vectors(_ termCounts: [(terms: [TermKey], counts: [Int32])]) -> (members: [TermVector], centre: TermVector) {
-        var statistics = TermStatistics()
+        // The distinct terms are at least the largest member's and at most all members' together; in a story most are
+        // shared, so a few times the largest member's is a fair guess that a large story does not overshoot.
+        let largest = termCounts.map(\.terms.count).max() ?? 0
+        let total = termCounts.reduce(0) { $0 + $1.terms.count }
+        var statistics = TermStatistics(expectedTerms: min(total, 4 * largest))
         for item in termCounts { statistics.add(terms: item.terms) }
         let members = termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) }
         return (members, TermVector.sum(members))

@@ -99,6 +99,7 @@ package struct TermVector: Sendable {
 
     /// Sums vectors term by term (for a story's centroid), in a deterministic order.
     package static func sum(_ vectors: [TermVector]) -> TermVector {
+        if vectors.count <= mergedSumLimit { return mergedSum(vectors) }
         var total = TermKeyMap<Double>(minimumCapacity: vectors.first?.terms.count ?? 0)
         for vector in vectors {
             for (term, weight) in zip(vector.terms, vector.weights) { total.update(term, initial: 0) { $0 += weight } }
@@ -106,14 +107,58 @@ package struct TermVector: Sendable {
         let sorted = total.sortedByKey()
         return TermVector(sortedTerms: sorted.map(\.key), weights: sorted.map(\.value))
     }
+
+    /// Up to this many vectors are summed by merging their sorted terms one vector at a time; more by a hash map and
+    /// a sort. Each merge walks the sum so far, so merging costs about the square of the count, and a timeline day's
+    /// sum of eight members cost three times less merged than hashed and sorted (perf, stop 23).
+    static let mergedSumLimit = 16
+
+    /// `sum(_:)` by merging: each term's weights are added in the vectors' order, starting from zero, as the hash
+    /// map adds them, so the two give the same bits.
+    static func mergedSum(_ vectors: [TermVector]) -> TermVector {
+        var terms: [TermKey] = []
+        var weights: [Double] = []
+        var nextTerms: [TermKey] = []
+        var nextWeights: [Double] = []
+        for vector in vectors {
+            nextTerms.removeAll(keepingCapacity: true)
+            nextWeights.removeAll(keepingCapacity: true)
+            nextTerms.reserveCapacity(terms.count + vector.terms.count)
+            nextWeights.reserveCapacity(terms.count + vector.terms.count)
+            var (i, j) = (0, 0)
+            while i < terms.count || j < vector.terms.count {
+                if j == vector.terms.count || (i < terms.count && terms[i] < vector.terms[j]) {
+                    nextTerms.append(terms[i])
+                    nextWeights.append(weights[i])
+                    i += 1
+                } else if i == terms.count || vector.terms[j] < terms[i] {
+                    nextTerms.append(vector.terms[j])
+                    nextWeights.append(0 + vector.weights[j])
+                    j += 1
+                } else {
+                    nextTerms.append(terms[i])
+                    nextWeights.append(weights[i] + vector.weights[j])
+                    i += 1
+                    j += 1
+                }
+            }
+            swap(&terms, &nextTerms)
+            swap(&weights, &nextWeights)
+        }
+        return TermVector(sortedTerms: terms, weights: weights)
+    }
 }
 
 /// Term counts of a set of articles, from which TF-IDF vectors are built.
 package struct TermStatistics: Sendable {
-    package private(set) var documentFrequency = TermKeyMap<Int>()
+    package private(set) var documentFrequency: TermKeyMap<Int>
     package private(set) var documentCount = 0
 
-    package init() {}
+    /// - Parameter expectedTerms: about how many distinct terms the articles have, so the map is sized once instead
+    ///   of growing from 16 (its growing was an eighth of a story timeline's cost; perf, stop 23).
+    package init(expectedTerms: Int = 16) {
+        documentFrequency = TermKeyMap(minimumCapacity: expectedTerms)
+    }
 
     /// The terms an article is compared on, by key: its title counts twice, because titles name the event.
     ///
