@@ -105,9 +105,10 @@ package struct AverageLinkage {
         return index < links.count && Int(links[index].other) == other ? links[index].sum : nil
     }
 
-    /// Where `other` is or would go in links sorted by id (a binary search: a large cluster has thousands of links).
-    static func position(of other: Int32, in links: [Link]) -> Int {
-        var (low, high) = (0, links.count)
+    /// Where `other` is or would go in links sorted by id, among the first `end` (a binary search: a large cluster
+    /// has thousands of links).
+    static func position(of other: Int32, in links: [Link], before end: Int? = nil) -> Int {
+        var (low, high) = (0, end ?? links.count)
         while low < high {
             let mid = (low + high) / 2
             if links[mid].other < other { low = mid + 1 } else { high = mid }
@@ -116,12 +117,26 @@ package struct AverageLinkage {
     }
 
     /// In a neighbour's sorted links, drops the one to `gone` and sets the one to `keep` to `sum`.
+    ///
+    /// `keep` < `gone` (a merge keeps the lower id), so when only `gone` is linked its entry moves down to where
+    /// `keep` goes, shifting the links between the two by one, instead of a removal and an insertion that each
+    /// shifted the whole tail of a large cluster's links.
     static func relink(_ links: inout [Link], from gone: Int32, to keep: Int32, sum: Double) {
         let goneIndex = position(of: gone, in: links)
-        if goneIndex < links.count && links[goneIndex].other == gone { links.remove(at: goneIndex) }
-        let low = position(of: keep, in: links)
-        if low < links.count && links[low].other == keep {
+        let hasGone = goneIndex < links.count && links[goneIndex].other == gone
+        let low = position(of: keep, in: links, before: goneIndex)
+        if low < goneIndex && links[low].other == keep {
             links[low].sum = sum
+            if hasGone { links.remove(at: goneIndex) }
+        } else if hasGone {
+            links.withUnsafeMutableBufferPointer { links in
+                var index = goneIndex
+                while index > low {
+                    links[index] = links[index - 1]
+                    index -= 1
+                }
+                links[low] = Link(other: keep, sum: sum)
+            }
         } else {
             links.insert(Link(other: keep, sum: sum), at: low)
         }
@@ -169,36 +184,53 @@ package struct AverageLinkage {
     }
 
     /// A binary max-heap of candidates.
+    ///
+    /// It sifts through a buffer pointer: a render's average linkage pushes and pops millions of candidates, and the
+    /// index checks and swaps were a quarter of the linkage (perf, stop 23).
     struct Heap {
         private var items: [Candidate] = []
 
         mutating func push(_ item: Candidate) {
             items.append(item)
-            var child = items.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard items[child].outranks(items[parent]) else { break }
-                items.swapAt(child, parent)
-                child = parent
+            items.withUnsafeMutableBufferPointer { items in
+                var child = items.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard item.outranks(items[parent]) else { break }
+                    items[child] = items[parent]
+                    child = parent
+                }
+                items[child] = item
             }
         }
 
         mutating func pop() -> Candidate? {
-            guard !items.isEmpty else { return nil }
-            items.swapAt(0, items.count - 1)
-            let top = items.removeLast()
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var best = parent
-                if left < items.count && items[left].outranks(items[best]) { best = left }
-                if right < items.count && items[right].outranks(items[best]) { best = right }
-                if best == parent { break }
-                items.swapAt(parent, best)
-                parent = best
+            guard let last = items.popLast() else { return nil }
+            guard !items.isEmpty else { return last }
+            return items.withUnsafeMutableBufferPointer { items in
+                let top = items[0]
+                // The last item sinks from the root to where it outranks its children.
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    let right = left + 1
+                    var best = -1
+                    var bestItem = last
+                    if left < items.count && items[left].outranks(bestItem) {
+                        best = left
+                        bestItem = items[left]
+                    }
+                    if right < items.count && items[right].outranks(bestItem) {
+                        best = right
+                        bestItem = items[right]
+                    }
+                    if best < 0 { break }
+                    items[parent] = bestItem
+                    parent = best
+                }
+                items[parent] = last
+                return top
             }
-            return top
         }
     }
 }
