@@ -40,6 +40,29 @@ struct TermKeyMapTests {
         #expect(sum.terms == sum.terms.sorted())
     }
 
+    @Test("vectors are the same bits with the inverse frequencies prepared or not, and after another article")
+    func preparedVectors() {
+        var generator = NearDuplicateDetectorTests.SplitMix(seed: 5)
+        let articles = (0..<30).map { _ in
+            let terms = Set((0..<40).map { _ in TermKey(value: generator.next() % 120) }).sorted()
+            return (terms: terms, counts: terms.map { _ in Int32(1 + generator.next() % 4) })
+        }
+        var statistics = TermStatistics()
+        for article in articles.dropLast() { statistics.add(terms: article.terms) }
+        let plain = articles.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts).weights.map(\.bitPattern) }
+        var prepared = statistics
+        prepared.prepareVectors()
+        #expect(articles.map { prepared.vector(sortedTerms: $0.terms, counts: $0.counts).weights.map(\.bitPattern) } == plain)
+        // An article added after preparing changes every weight; the prepared ones must not linger.
+        statistics.add(terms: articles.last!.terms)
+        prepared.add(terms: articles.last!.terms)
+        let after = articles.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts).weights.map(\.bitPattern) }
+        #expect(after != plain)
+        #expect(articles.map { prepared.vector(sortedTerms: $0.terms, counts: $0.counts).weights.map(\.bitPattern) } == after)
+        prepared.prepareVectors()
+        #expect(articles.map { prepared.vector(sortedTerms: $0.terms, counts: $0.counts).weights.map(\.bitPattern) } == after)
+    }
+
     @Test("a sum merged and a sum hashed give the same terms and the same bits", arguments: [1, 2, 8, 16, 17, 40])
     func mergedSumIsTheHashedSum(count: Int) {
         var generator = NearDuplicateDetectorTests.SplitMix(seed: UInt64(count))

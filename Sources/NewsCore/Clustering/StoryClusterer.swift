@@ -464,6 +464,8 @@ package struct StoryClusterer: Sendable {
     package func similarityGraph(_ ordered: [ClusterItem]) -> (edges: [AverageLinkage.Edge], index: CandidateIndex) {
         var statistics = TermStatistics()
         for item in ordered { statistics.add(terms: item.features.terms) }
+        // Kept prepared in the index, for the refinement's vectors and a live clustering's until it adds an article.
+        statistics.prepareVectors()
         let vectors = ordered.map { statistics.vector(sortedTerms: $0.features.terms, counts: $0.features.counts) }
         let days = ordered.map { $0.digestDay.daysSinceEpoch }
         let commonLimit = commonLimit(itemCount: ordered.count)
@@ -695,6 +697,7 @@ package struct StoryClusterer: Sendable {
         let total = termCounts.reduce(0) { $0 + $1.terms.count }
         var statistics = TermStatistics(expectedTerms: min(total, 4 * largest))
         for item in termCounts { statistics.add(terms: item.terms) }
+        statistics.prepareVectors()
         let members = termCounts.map { statistics.vector(sortedTerms: $0.terms, counts: $0.counts) }
         return (members, TermVector.sum(members))
     }
