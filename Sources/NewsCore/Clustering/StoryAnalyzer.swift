@@ -188,13 +188,12 @@ package struct StoryAnalyzer: Sendable {
 
     // MARK: What each source adds
 
-    /// - Parameter sentenceTerms: `Tokenizer.termKeys` of each entry's sentences, in order, when the caller has them.
+    /// - Parameter sentenceTerms: the distinct `Tokenizer.termKeys` of every sentence of each entry, in order (the
+    ///   story's summary reads them too, so they are found once).
     package func additions(
-        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[[TermKey]]]? = nil
+        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[Set<TermKey>]]
     ) -> [SourceAddition] {
         guard entries.count > 1 else { return [] }
-        let sentenceTerms = sentenceTerms?.map { $0.map { Set($0) } }
-            ?? entries.map { entry in entry.article.sentences.map { Set(Tokenizer.termKeys($0.text)) } }
         // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
         // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
         // the square of its sentences, which dominated rendering large stories. Terms are numbered, so the index is

@@ -622,6 +622,7 @@ package struct StoryClusterer: Sendable {
             entry.article.sentences.prefix(entries.count > 1 ? Int.max : Self.candidateSentences)
                 .map { Tokenizer.termKeys($0.text) }
         }
+        let sentenceTermSets = sentenceTerms.map { $0.map(Set.init) }
 
         // Candidates: the opening sentences of every article, where news writing puts what matters, scored by how
         // central their words are to the whole story.
@@ -632,14 +633,15 @@ package struct StoryClusterer: Sendable {
                 let termList = sentenceTerms[position][index]
                 // A sentence that starts in lower case is a fragment (text cut mid-sentence), not a summary line.
                 guard termList.count >= 4, sentence.text.first?.isLowercase != true else { continue }
+                let terms = sentenceTermSets[position][index]
                 var score = 0.0
-                for term in Set(termList).sorted() { score += centre.weight(of: term) }
+                for term in terms.sorted() { score += centre.weight(of: term) }
                 score /= Double(termList.count).squareRoot()
                 score *= 1.0 / (1.0 + 0.1 * Double(index))
                 let line = SummaryLine(
                     text: sentence.text, fileName: article.fileName, sentenceIndex: index, start: sentence.start,
                     end: sentence.end)
-                candidates.append((line, score, Set(termList), sentence.text.spaceSeparatedWordCount))
+                candidates.append((line, score, terms, sentence.text.spaceSeparatedWordCount))
             }
         }
         candidates.sort {
@@ -676,7 +678,7 @@ package struct StoryClusterer: Sendable {
             entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
-        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTerms)
+        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTermSets)
         return story
     }
 

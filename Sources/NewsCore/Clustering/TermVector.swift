@@ -185,24 +185,15 @@ package struct TermStatistics: Sendable {
         return counts
     }
 
-    /// The largest document frequency counted so far.
-    private var largestFrequency = 0
-    /// `inverseFrequency(_:)` of each document frequency up to `largestFrequency`, for the current `documentCount`;
-    /// empty until `prepareVectors()`, and again after each `add`.
+    /// `inverseFrequency(_:)` of each document frequency from 0 to `documentCount` (no term is in more articles),
+    /// for the current `documentCount`; empty until `prepareVectors()`, and again after each `add`.
     private var inverseFrequencies: [Double] = []
 
     /// Counts one article whose distinct terms are `terms`.
     package mutating func add(terms: some Sequence<TermKey>) {
         documentCount += 1
         inverseFrequencies = []
-        var largest = largestFrequency
-        for term in terms {
-            documentFrequency.update(term, initial: 0) { frequency in
-                frequency += 1
-                largest = max(largest, frequency)
-            }
-        }
-        largestFrequency = largest
+        for term in terms { documentFrequency.update(term, initial: 0) { $0 += 1 } }
     }
 
     /// Works out the inverse document frequency of every document frequency once, for the vectors made before the
@@ -210,7 +201,7 @@ package struct TermStatistics: Sendable {
     /// articles), though the frequencies take at most as many values as there are articles. The same expression
     /// gives the same bits, so vectors do not depend on whether it was called.
     package mutating func prepareVectors() {
-        inverseFrequencies = (0...largestFrequency).map(inverseFrequency)
+        inverseFrequencies = (0...documentCount).map(inverseFrequency)
     }
 
     /// Smoothed IDF.
