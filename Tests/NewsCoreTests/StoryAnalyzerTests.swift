@@ -47,6 +47,25 @@ struct StoryAnalyzerTests {
         #expect(pair.contains("Maria Lopez"))
     }
 
+    @Test("a name two outlets write in different capitals is listed once, as most of its articles spell it")
+    func nameSpelledInDifferentCapitals() throws {
+        // The seeds: one outlet writes "TRUTH Social", the other "Truth Social".
+        let seeds = StoryAnalyzer().entities([try Seeds.entry("000"), try Seeds.entry("001")]).map(\.canonical)
+        #expect(seeds.filter { $0.lowercased() == "truth social" }.count == 1)
+        let texts = [
+            "Title: PIMCO names new chief\n\nPIMCO said on Monday that its chief would leave the firm in March.",
+            "Title: Pimco chief to leave\n\nThe bond giant Pimco said its chief would leave. Pimco gave no reason.",
+            "Title: Bond firm chief quits\n\nPimco, the bond firm, said its chief would step down in March.",
+        ]
+        let entries = try texts.enumerated().map { index, text in
+            DigestEntry(article: try Fixtures.extract(text, fileName: "\(index).txt"), location: nil)
+        }
+        let names = StoryAnalyzer().entities(entries).map(\.canonical)
+        #expect(names.filter { $0.lowercased() == "pimco" } == ["Pimco"])
+        // Counted as one name, it is named by all three articles and leads the list.
+        #expect(names.first == "Pimco")
+    }
+
     @Test("a short phrase quoted in a report is not the statement it comes from")
     func phraseIsNotStatement() {
         let phrase = Tokenizer.words("very good productive discussions")

@@ -209,6 +209,22 @@ struct StoryClustererTests {
         }
     }
 
+    @Test("a summary reports: a sentence that is mostly one of its quotations is left to the quotations")
+    func summaryLeavesDirectSpeechToTheQuotations() throws {
+        let story = try #require(
+            StoryClusterer().digest(for: Self.day, entries: [try Seeds.entry("000"), try Seeds.entry("001")]).stories.first)
+        // The New York Post gives Trump's post as a paragraph after a colon; the story lists it under its quotations.
+        #expect(story.quotations.contains { $0.text.hasPrefix("We had very good and productive discussions") })
+        #expect(!story.summary.contains { $0.text.hasPrefix("We had very good and productive discussions") })
+        // Reported speech is what happened, and stays a candidate.
+        let reported = try Fixtures.extract(
+            "Title: Minister resigns\n\nThe minister said that she would resign on Friday after the vote. "
+                + "\u{201C}I have done what I could, and it is time for someone else to lead the ministry,\u{201D} she said.",
+            fileName: "a.txt")
+        let flags = reported.sentences.map { StoryClusterer.isMostlyQuoted($0, in: reported) }
+        #expect(flags == [false, true])
+    }
+
     @Test("a threshold above 1 keeps every article apart")
     func thresholdAboveOne() throws {
         let digest = StoryClusterer(threshold: 1.01).digest(for: Self.day, entries: try Self.entries())

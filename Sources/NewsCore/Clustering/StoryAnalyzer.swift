@@ -158,8 +158,12 @@ package struct StoryAnalyzer: Sendable {
         }
         var counts: [String: (kind: EntityKind, mentions: Int, articles: Int, first: Int)] = [:]
         var order = 0
+        // Each article's names as counted, kept for the rare name written two ways (below).
+        var namesOfArticles: [Set<String>] = []
+        namesOfArticles.reserveCapacity(named.count)
         for names in named {
             var seen = Set<String>()
+            defer { namesOfArticles.append(seen) }
             for (canonical, kind, isOutlet) in names {
                 let name =
                     canonical.utf8.contains(0x20)
@@ -175,6 +179,27 @@ package struct StoryAnalyzer: Sendable {
                 if isNew { counts[name]!.articles += 1 }
             }
         }
+        // Each article settles its own names' spelling (`AliasResolver`), but two outlets may write one name two
+        // ways ("TRUTH Social" and "Truth Social", "PIMCO" and "Pimco"): the story lists it once, spelt as the most
+        // of its articles spell it.
+        var firstSpelling = [String: String](minimumCapacity: counts.count)
+        var spellings: [String: [String]] = [:]
+        for name in counts.keys {
+            let key = name.lowercased()
+            if let first = firstSpelling[key] {
+                spellings[key, default: [first]].append(name)
+            } else {
+                firstSpelling[key] = name
+            }
+        }
+        for variants in spellings.values {
+            let spelling = Self.spelling(variants.map { ($0, counts[$0]!.articles, counts[$0]!.first) })
+            let articles = namesOfArticles.filter { names in variants.contains(where: names.contains) }.count
+            let earliest = variants.map { counts[$0]! }.min { $0.first < $1.first }!
+            let mentions = variants.reduce(0) { $0 + counts[$1]!.mentions }
+            for variant in variants { counts[variant] = nil }
+            counts[spelling] = (earliest.kind, mentions, articles, earliest.first)
+        }
         let minimumArticles = entries.count >= 3 ? 2 : 1
         return counts.filter { $0.value.articles >= minimumArticles }
             .map { StoryEntity(canonical: $0.key, kind: $0.value.kind, mentions: $0.value.mentions) }
@@ -185,6 +210,20 @@ package struct StoryAnalyzer: Sendable {
                 return x.first < y.first
             }
     }
+
+    /// Of several spellings of one name, the one the most articles give; on a tie, one with lower-case letters over
+    /// one in capitals (`Pimco` over `PIMCO`: capitals are how a headline or a press release writes it), then the
+    /// first written.
+    static func spelling(_ variants: [(name: String, articles: Int, first: Int)]) -> String {
+        variants.min { a, b in
+            if a.articles != b.articles { return a.articles > b.articles }
+            let (aMixed, bMixed) = (a.name.utf8.contains(where: isLowerASCII), b.name.utf8.contains(where: isLowerASCII))
+            if aMixed != bMixed { return aMixed }
+            return a.first < b.first
+        }!.name
+    }
+
+    private static func isLowerASCII(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     // MARK: What each source adds
 

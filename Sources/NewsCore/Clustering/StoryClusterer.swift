@@ -633,6 +633,7 @@ package struct StoryClusterer: Sendable {
                 let termList = sentenceTerms[position][index]
                 // A sentence that starts in lower case is a fragment (text cut mid-sentence), not a summary line.
                 guard termList.count >= 4, sentence.text.first?.isLowercase != true else { continue }
+                if Self.isMostlyQuoted(sentence, in: article) { continue }
                 let terms = sentenceTermSets[position][index]
                 var score = 0.0
                 for term in terms.sorted() { score += centre.weight(of: term) }
@@ -680,6 +681,39 @@ package struct StoryClusterer: Sendable {
         story.entities = entities
         story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTermSets)
         return story
+    }
+
+    /// Whether at least half of `sentence` is direct speech: the words of a quotation the article sets in
+    /// quotation marks or after a colon. A story lists its quotations on their own, so a summary line that is one
+    /// repeats it; reported speech ("stated that he had …") is how news tells what happened, and stays.
+    static func isMostlyQuoted(_ sentence: Sentence, in article: Article) -> Bool {
+        let length = sentence.end - sentence.start
+        guard length > 0 else { return false }
+        var quoted = 0
+        for quotation in article.quotes where quotation.end > sentence.start && quotation.start < sentence.end {
+            if isDirect(quotation, in: sentence) {
+                quoted += min(quotation.end, sentence.end) - max(quotation.start, sentence.start)
+            }
+        }
+        return quoted * 2 >= length
+    }
+
+    /// Whether `quotation`, which overlaps `sentence`, is direct speech there: it runs on from before the sentence or
+    /// opens it (a quotation after a colon, or one of several sentences), or the sentence sets it after a quotation
+    /// mark or a colon. Reported speech follows a verb or "that" inside its sentence.
+    static func isDirect(_ quotation: Quotation, in sentence: Sentence) -> Bool {
+        guard quotation.start > sentence.start else { return true }
+        // `Sentence.text` is the body from `start` to `end`, so the offset is counted within the sentence only.
+        var before: Unicode.Scalar?
+        for (offset, scalar) in sentence.text.unicodeScalars.enumerated() {
+            if offset >= quotation.start - sentence.start { break }
+            if scalar != " " && scalar != "\t" { before = scalar }
+        }
+        guard let before else { return true }
+        switch before {
+        case "\u{201C}", "\"", "\u{2018}", "'", "\u{00AB}", "\u{201E}", ":", "\n": return true
+        default: return false
+        }
     }
 
     /// How many of `actors` the sentence behind `line` mentions, by the entity mentions inside its offsets.
