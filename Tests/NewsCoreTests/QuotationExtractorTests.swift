@@ -15,11 +15,13 @@ struct QuotationExtractorTests {
 
     // MARK: Direct quotations
 
-    @Test("“…,” Name said — with straight or curly quotation marks")
+    @Test("“…,” Name said — with straight or curly quotation marks, or wire copy's doubled ones, no mark quoted")
     func nameAfterQuote() {
         for body in [
             "“The harbour will reopen in spring,” Amelia Hart said on Monday.",
             "\"The harbour will reopen in spring,\" Amelia Hart said on Monday.",
+            "``The harbour will reopen in spring,'' Amelia Hart said on Monday.",
+            "‘‘The harbour will reopen in spring,’’ Amelia Hart said on Monday.",
         ] {
             let found = quotes(body)
             #expect(found.count == 1)

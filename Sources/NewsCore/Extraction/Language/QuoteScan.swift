@@ -136,11 +136,7 @@ struct QuoteScan {
     func isOpeningMark(_ index: Int) -> Bool {
         let mark = tokens[index].mark
         if mark == "“" || mark == "«" || mark == "„" { return true }
-        if mark == "‘" || mark == "`", index + 1 < tokens.count, tokens[index + 1].mark == mark,
-            tokens[index + 1].start == tokens[index].end
-        {
-            return true
-        }
+        if isDoubledMark(index) { return true }
         guard mark == "\"" else { return false }
         // A straight quote glued to the word before it closes a quotation.
         if index > 0, tokens[index - 1].end == tokens[index].start, !tokens[index].startsLine {
@@ -152,6 +148,13 @@ struct QuoteScan {
             }
         }
         return true
+    }
+
+    /// `‘‘` or `` `` ``: two single marks standing in for an opening quotation mark.
+    func isDoubledMark(_ index: Int) -> Bool {
+        let mark = tokens[index].mark
+        return (mark == "‘" || mark == "`") && index + 1 < tokens.count && tokens[index + 1].mark == mark
+            && tokens[index + 1].start == tokens[index].end
     }
 
     func isClosingMark(_ index: Int) -> Bool {
@@ -187,12 +190,14 @@ struct QuoteScan {
                     next += 1
                 }
                 let contentEnd = close ?? next
-                let start = tokens[index].end
+                // Wire copy opens with two marks (`` ``Nothing could… ``): the words start after the second.
+                let lastOpening = isDoubledMark(index) && index + 1 < contentEnd ? index + 1 : index
+                let start = tokens[lastOpening].end
                 let end = contentEnd < tokens.count ? tokens[contentEnd].start : scalars.count
                 var span = trimmed(
                     Span(
                         open: index, close: close, contentEnd: contentEnd, start: start, end: end, paragraph: number,
-                        words: tokens[(index + 1)..<contentEnd].count(where: { $0.isWord || $0.kind == .number })))
+                        words: tokens[(lastOpening + 1)..<contentEnd].count(where: { $0.isWord || $0.kind == .number })))
                 if span.end > span.start {
                     span.continuesPrevious = continues && index == paragraph.lowerBound
                     result.append(span)
