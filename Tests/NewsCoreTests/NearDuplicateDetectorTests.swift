@@ -74,6 +74,36 @@ struct NearDuplicateDetectorTests {
         #expect(found.compactMap { $0 }.count > 100, "the case must hold many copies to mean anything")
     }
 
+    @Test("two signatures agree in about the share of positions that is their texts' shingle Jaccard similarity")
+    func agreementEstimatesJaccard() throws {
+        var generator = SplitMix(seed: 11)
+        let detector = NearDuplicateDetector()
+        for length in [400, 30] {
+            for replaced in [0.0, 0.02, 0.1, 0.3] {
+                var estimated = 0.0
+                var actual = 0.0
+                let pairs = 40
+                for _ in 0..<pairs {
+                    let words = (0..<length).map { _ in generator.next() }
+                    var edited = words
+                    for index in edited.indices where Double(generator.next() % 1000) < replaced * 1000 {
+                        edited[index] = generator.next()
+                    }
+                    let a = try #require(detector.signature(wordHashes: words))
+                    let b = try #require(detector.signature(wordHashes: edited))
+                    estimated += Double(zip(a, b).count { $0 == $1 }) / Double(a.count)
+                    let shingles = { (text: [UInt64]) in
+                        Set((0...(text.count - detector.shingleLength)).map { Array(text[$0..<($0 + detector.shingleLength)]) })
+                    }
+                    let (x, y) = (shingles(words), shingles(edited))
+                    actual += Double(x.intersection(y).count) / Double(x.union(y).count)
+                }
+                // Each estimate's standard deviation is at most 1/16; over 40 pairs the mean's is under 0.01.
+                #expect(abs(estimated - actual) / Double(pairs) < 0.05, "\(length) words, \(replaced) replaced")
+            }
+        }
+    }
+
     /// A fixed pseudo-random sequence, so the test sees the same signatures every run.
     struct SplitMix {
         var state: UInt64

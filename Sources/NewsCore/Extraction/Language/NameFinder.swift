@@ -316,7 +316,8 @@ struct NameFinder {
         if token.key == "the" || token.key == "a" || token.key == "an" {
             return !known(key(index, upper))
         }
-        guard token.startsSentence else {
+        // A clause after a colon starts with a capital as a sentence does (`Snowden: His NSA leaks …`).
+        guard token.startsSentence || index > 0 && tokens[index - 1].mark == ":" else {
             return EntityCues.functionWords.contains(token.key) && !token.isAllCaps && index < upper
                 && ["and", "but", "or", "if", "as"].contains(token.key)
         }
@@ -330,6 +331,13 @@ struct NameFinder {
         if lowercaseWords.contains(token.key) {
             // `Surrey` written `surrey` nowhere, but `Leading` written `leading` elsewhere.
             return !Gazetteer.firstNames.contains(token.key) || index == upper
+        }
+        // A headline's text is too short to show the word in lower case: an everyday word before an acronym or a
+        // known name is the sentence's capital, not the name's (`Proposed NSA reforms …`).
+        if index < upper, Gazetteer.isCommonWord(token.key), !Gazetteer.firstNames.contains(token.key),
+            !Gazetteer.surnames.contains(token.key), tokens[index + 1].isAcronym || known(key(index + 1, upper))
+        {
+            return true
         }
         return false
     }
