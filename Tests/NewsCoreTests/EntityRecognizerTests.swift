@@ -36,6 +36,13 @@ struct EntityRecognizerTests {
         }
     }
 
+    @Test("a Title Case headline an aggregator cut short is still read as Title Case: a name ends at its verb")
+    func truncatedTitleCaseHeadline() {
+        let found = mentions("", title: "Janet Harper Misses Her Train, Blames Weather On Start Of Week  ...")
+        #expect(found.first { $0.kind == .person }?.text == "Janet Harper")
+        #expect(!found.contains { $0.text.contains("Misses") })
+    }
+
     @Test("organisation words, acronyms and lists make organisations")
     func organisations() {
         let found = kinds(

@@ -99,6 +99,8 @@ struct NameFinder {
             if token.kind == .number { hasDigits = true }
             if token.kind == .punctuation {
                 switch token.mark {
+                // Full stops in a row are an ellipsis: an aggregator cut the headline short (`… Premiere Of  ...`).
+                case "." where index > range.lowerBound && tokens[index - 1].mark == ".": endsLikeSentence = false
                 case ".", "!", "?", ":", ";", "”", "\"": endsLikeSentence = true
                 default: endsLikeSentence = false
                 }
