@@ -43,6 +43,17 @@ struct EntityRecognizerTests {
         #expect(!found.contains { $0.text.contains("Misses") })
     }
 
+    @Test("an institution named in two halves joined by 'and' is one name; two names joined by 'and' stay two")
+    func institutionNamedWithAnd() {
+        let found = kinds(mentions(
+            "Officials of the Truth and Reconciliation Commission met the Food and Drug Administration on Monday. "
+                + "Britain and France objected, and Microsoft and Apple Inc declined to comment."))
+        #expect(found["Truth and Reconciliation Commission"] == .organization)
+        #expect(found["Food and Drug Administration"] == .organization)
+        #expect(found["Britain"] == .place && found["France"] == .place)
+        #expect(found.keys.allSatisfy { !$0.hasPrefix("Microsoft and") })
+    }
+
     @Test("organisation words, acronyms and lists make organisations")
     func organisations() {
         let found = kinds(

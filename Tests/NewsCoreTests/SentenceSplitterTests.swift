@@ -71,6 +71,8 @@ struct SentenceSplitterTests {
             ("Is it over? Nobody knows! Really.", ["Is it over?", "Nobody knows!", "Really."]),
             ("It ended. 2025 was hard.", ["It ended.", "2025 was hard."]),
             ("He left. “Goodbye,” he said.", ["He left.", "“Goodbye,” he said."]),
+            // Wire copy's opening marks.
+            ("He left. ``Goodbye,'' he said.", ["He left.", "``Goodbye,'' he said."]),
             ("He left. (It was late.) Then silence.", ["He left.", "(It was late.)", "Then silence."]),
             ("Wait… Then it happened.", ["Wait…", "Then it happened."]),
             ("No terminator here", ["No terminator here"]),

@@ -219,10 +219,22 @@ struct StoryClustererTests {
         // Reported speech is what happened, and stays a candidate.
         let reported = try Fixtures.extract(
             "Title: Minister resigns\n\nThe minister said that she would resign on Friday after the vote. "
-                + "\u{201C}I have done what I could, and it is time for someone else to lead the ministry,\u{201D} she said.",
+                + "\u{201C}I have done what I could, and it is time for someone else to lead the ministry,\u{201D} she said. "
+                + "``The party will choose a new minister before the summer recess begins,'' her deputy said.",
             fileName: "a.txt")
         let flags = reported.sentences.map { StoryClusterer.isMostlyQuoted($0, in: reported) }
-        #expect(flags == [false, true])
+        #expect(flags == [false, true, true])
+    }
+
+    @Test("what each source adds does not repeat the story's summary")
+    func additionsLeaveOutTheSummary() throws {
+        let story = try #require(
+            StoryClusterer().digest(for: Self.day, entries: [try Seeds.entry("000"), try Seeds.entry("001")]).stories.first)
+        let summary = Set(story.summary.map { "\($0.fileName) \($0.sentenceIndex)" })
+        let added = story.additions.flatMap(\.lines).map { "\($0.fileName) \($0.sentenceIndex)" }
+        #expect(story.additions.count == 2)
+        #expect(!added.isEmpty)
+        #expect(summary.isDisjoint(with: added))
     }
 
     @Test("a threshold above 1 keeps every article apart")

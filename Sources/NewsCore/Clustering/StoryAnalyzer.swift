@@ -229,8 +229,9 @@ package struct StoryAnalyzer: Sendable {
 
     /// - Parameter sentenceTerms: the distinct `Tokenizer.termKeys` of every sentence of each entry, in order (the
     ///   story's summary reads them too, so they are found once).
+    /// - Parameter summary: the story's summary, whose sentences are not listed again: the reader has just read them.
     package func additions(
-        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[Set<TermKey>]]
+        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[Set<TermKey>]], summary: [SummaryLine]
     ) -> [SourceAddition] {
         guard entries.count > 1 else { return [] }
         // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
@@ -301,6 +302,8 @@ package struct StoryAnalyzer: Sendable {
                 let terms = sentenceTerms[position][index]
                 // Articles repeat their lead further down; a fact is listed once.
                 guard terms.count >= 5, seen.insert(sentence.text).inserted else { continue }
+                // A handful of lines: a scan costs less than hashing a key for every sentence.
+                if summary.contains(where: { $0.sentenceIndex == index && $0.fileName == article.fileName }) { continue }
                 // A sentence that is mostly a quotation shows under the quotations instead.
                 let inQuote = quoted.contains { $0.contains(sentence.start) && $0.contains(max(sentence.start, sentence.end - 2)) }
                 if inQuote { continue }

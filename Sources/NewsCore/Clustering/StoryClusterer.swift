@@ -679,7 +679,7 @@ package struct StoryClusterer: Sendable {
             entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
-        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTermSets)
+        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTermSets, summary: summary)
         return story
     }
 
@@ -711,7 +711,7 @@ package struct StoryClusterer: Sendable {
         }
         guard let before else { return true }
         switch before {
-        case "\u{201C}", "\"", "\u{2018}", "'", "\u{00AB}", "\u{201E}", ":", "\n": return true
+        case "\u{201C}", "\"", "\u{2018}", "'", "`", "\u{00AB}", "\u{201E}", ":", "\n": return true
         default: return false
         }
     }

@@ -65,7 +65,7 @@ package enum SentenceSplitter {
         s == "\"" || s == "”" || s == "’" || s == "'" || s == ")" || s == "]" || s == "»"
     }
     static func isOpening(_ s: Unicode.Scalar) -> Bool {
-        s == "\"" || s == "“" || s == "‘" || s == "'" || s == "(" || s == "[" || s == "«"
+        s == "\"" || s == "“" || s == "‘" || s == "'" || s == "`" || s == "(" || s == "[" || s == "«"
     }
 
     static func skipSpaces(_ scalars: [Unicode.Scalar], _ from: Int, _ end: Int) -> Int {

@@ -175,7 +175,9 @@ struct NameFinder {
                         last = next + 1
                         continue
                     }
-                    if candidate.key == "and" && known(key(index, next + 1)) {
+                    if candidate.key == "and"
+                        && (known(key(index, next + 1)) || namesOneInstitution(index, last, after: next + 1))
+                    {
                         last = next + 1
                         continue
                     }
@@ -200,6 +202,27 @@ struct NameFinder {
         }
         return result
     }
+
+    /// Whether `and` after the one word `first...last` joins two halves of one institution's name: the capitalised
+    /// words from `after` end in an institution word (`Truth and Reconciliation Commission`, `Food and Drug
+    /// Administration`), and the word before is no name of its own (`Britain and the Electoral Commission` stay two).
+    func namesOneInstitution(_ first: Int, _ last: Int, after: Int) -> Bool {
+        guard first == last, Gazetteer.entry(tokens[first].key).isDisjoint(with: .known) else { return false }
+        var end = after
+        while end + 1 < tokens.count, !tokens[end + 1].startsLine, tokens[end + 1].isWord, tokens[end + 1].isCapitalized,
+            tokens[end + 1].start > tokens[end].end
+        {
+            end += 1
+        }
+        return end > after && Self.institutionsNamedWithAnd.contains(tokens[end].key)
+    }
+
+    /// Institution words that end names of two halves joined by `and`. Company endings (`Inc`, `Corp`) are not
+    /// among them: `Microsoft and Apple Inc` are two companies.
+    static let institutionsNamedWithAnd: WordTable<Bool> = [
+        "commission", "administration", "authority", "agency", "foundation", "council", "committee", "department",
+        "ministry", "institute", "board", "bureau", "service", "association", "federation", "university", "college",
+    ]
 
     /// Whether `of` continues a name: after an institution word (`Bank of`), or before a known place.
     func joinsWithOf(_ left: ClosedRange<Int>, next: Int, known: (String) -> Bool) -> Bool {
