@@ -96,7 +96,9 @@ struct NameFinder {
         var endsLikeSentence = false
         for index in range {
             let token = tokens[index]
-            if token.kind == .number { hasDigits = true }
+            // A year is how a headline dates what it reports (`… Girlfriend 2014: …`); other numbers mark a table,
+            // a score or a dateline.
+            if token.kind == .number && !Self.isYear(token.text) { hasDigits = true }
             if token.kind == .punctuation {
                 switch token.mark {
                 // Full stops in a row are an ellipsis: an aggregator cut the headline short (`… Premiere Of  ...`).
@@ -125,6 +127,12 @@ struct NameFinder {
             return .titleCase
         }
         return .prose
+    }
+
+    /// Four digits from 1900 to 2099.
+    static func isYear(_ text: String) -> Bool {
+        guard text.utf8.count == 4, let value = Int(text) else { return false }
+        return (1900...2099).contains(value)
     }
 
     /// Words a Title Case headline leaves in lower case.
