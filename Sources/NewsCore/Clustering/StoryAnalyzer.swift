@@ -217,13 +217,14 @@ package struct StoryAnalyzer: Sendable {
     static func spelling(_ variants: [(name: String, articles: Int, first: Int)]) -> String {
         variants.min { a, b in
             if a.articles != b.articles { return a.articles > b.articles }
-            let (aMixed, bMixed) = (a.name.utf8.contains(where: isLowerASCII), b.name.utf8.contains(where: isLowerASCII))
+            let (aMixed, bMixed) = (
+                a.name.unicodeScalars.contains(where: ScalarClass.isLowercase),
+                b.name.unicodeScalars.contains(where: ScalarClass.isLowercase)
+            )
             if aMixed != bMixed { return aMixed }
             return a.first < b.first
         }!.name
     }
-
-    private static func isLowerASCII(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     // MARK: What each source adds
 

@@ -710,10 +710,7 @@ package struct StoryClusterer: Sendable {
             if scalar != " " && scalar != "\t" { before = scalar }
         }
         guard let before else { return true }
-        switch before {
-        case "\u{201C}", "\"", "\u{2018}", "'", "`", "\u{00AB}", "\u{201E}", ":", "\n": return true
-        default: return false
-        }
+        return SentenceSplitter.isOpening(before) || before == "\u{201E}" || before == ":" || before == "\n"
     }
 
     /// How many of `actors` the sentence behind `line` mentions, by the entity mentions inside its offsets.

@@ -82,6 +82,13 @@ enum EntityCues {
         "energy", "oil", "steel", "food", "foods", "media",
     ]
 
+    /// Institution words that end names of two halves joined by `and` (`Truth and Reconciliation Commission`).
+    /// Company endings (`Inc`, `Corp`) are not among them: `Microsoft and Apple Inc` are two companies.
+    static let institutionsNamedWithAnd: WordTable<Bool> = [
+        "commission", "administration", "authority", "agency", "foundation", "council", "committee", "department",
+        "ministry", "institute", "board", "bureau", "service", "association", "federation", "university", "college",
+    ]
+
     /// Words that start an organisation's name and need `of` after them (`Bank of England`, `University of …`).
     static let organizationOfHeads: WordTable<Bool> = [
         "bank", "university", "ministry", "department", "institute", "college", "school", "church", "party",

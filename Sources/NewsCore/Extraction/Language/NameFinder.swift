@@ -184,7 +184,7 @@ struct NameFinder {
                         continue
                     }
                     if candidate.key == "and"
-                        && (known(key(index, next + 1)) || namesOneInstitution(index, last, after: next + 1))
+                        && (known(key(index, next + 1)) || namesOneInstitution(index, last, after: next + 1, known: known))
                     {
                         last = next + 1
                         continue
@@ -214,23 +214,16 @@ struct NameFinder {
     /// Whether `and` after the one word `first...last` joins two halves of one institution's name: the capitalised
     /// words from `after` end in an institution word (`Truth and Reconciliation Commission`, `Food and Drug
     /// Administration`), and the word before is no name of its own (`Britain and the Electoral Commission` stay two).
-    func namesOneInstitution(_ first: Int, _ last: Int, after: Int) -> Bool {
-        guard first == last, Gazetteer.entry(tokens[first].key).isDisjoint(with: .known) else { return false }
+    func namesOneInstitution(_ first: Int, _ last: Int, after: Int, known: (String) -> Bool) -> Bool {
+        guard first == last, !known(tokens[first].key) else { return false }
         var end = after
         while end + 1 < tokens.count, !tokens[end + 1].startsLine, tokens[end + 1].isWord, tokens[end + 1].isCapitalized,
             tokens[end + 1].start > tokens[end].end
         {
             end += 1
         }
-        return end > after && Self.institutionsNamedWithAnd.contains(tokens[end].key)
+        return end > after && EntityCues.institutionsNamedWithAnd.contains(tokens[end].key)
     }
-
-    /// Institution words that end names of two halves joined by `and`. Company endings (`Inc`, `Corp`) are not
-    /// among them: `Microsoft and Apple Inc` are two companies.
-    static let institutionsNamedWithAnd: WordTable<Bool> = [
-        "commission", "administration", "authority", "agency", "foundation", "council", "committee", "department",
-        "ministry", "institute", "board", "bureau", "service", "association", "federation", "university", "college",
-    ]
 
     /// Whether `of` continues a name: after an institution word (`Bank of`), or before a known place.
     func joinsWithOf(_ left: ClosedRange<Int>, next: Int, known: (String) -> Bool) -> Bool {
@@ -367,9 +360,7 @@ struct NameFinder {
         }
         // A headline's text is too short to show the word in lower case: an everyday word before an acronym or a
         // known name is the sentence's capital, not the name's (`Proposed NSA reforms …`).
-        if index < upper, Gazetteer.isCommonWord(token.key), !Gazetteer.firstNames.contains(token.key),
-            !Gazetteer.surnames.contains(token.key), tokens[index + 1].isAcronym || known(key(index + 1, upper))
-        {
+        if index < upper, Self.isEverydayWord(token.key), tokens[index + 1].isAcronym || known(key(index + 1, upper)) {
             return true
         }
         return false
@@ -396,13 +387,17 @@ struct NameFinder {
         guard run.count >= 3, Gazetteer.firstNames.contains(tokens[run.first].key) else { return [run] }
         for index in (run.first + 2)...run.last where tokens[index].isWord {
             let key = tokens[index].key
-            let namePart = Gazetteer.firstNames.contains(key) || Gazetteer.surnames.contains(key)
-            guard Tokenizer.stopWords.contains(key) || Gazetteer.isCommonWord(key) && !namePart else { continue }
+            guard Tokenizer.stopWords.contains(key) || Self.isEverydayWord(key) else { continue }
             var pieces = [candidate(run.first, index - 1)]
             if index < run.last { pieces += refine(index + 1, run.last, known: known) }
             return pieces
         }
         return [run]
+    }
+
+    /// A common word that is no given name or surname either (`speaks`, `proposed`, not `Rose` or `Bush`).
+    static func isEverydayWord(_ key: String) -> Bool {
+        Gazetteer.isCommonWord(key) && !Gazetteer.firstNames.contains(key) && !Gazetteer.surnames.contains(key)
     }
 
     func candidate(_ lower: Int, _ upper: Int) -> NameCandidate {
