@@ -116,6 +116,8 @@ let package = Package(
             dependencies: [
                 "NewsDaemon", "NewsCore", "NewsStore", "NewsLinux",
                 .product(name: "Logging", package: "swift-log"),
+                // To damage stored rows the way a test needs (`PipelineRecoveryTests`).
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),

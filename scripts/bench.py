@@ -688,6 +688,9 @@ def forget_probe(state, output, last_article, last_file, probe_day):
         database.execute("DELETE FROM article WHERE id > ?", (last_article or 0,))
         database.execute("DELETE FROM story WHERE day >= ?", (probe_day.isoformat(),))
         database.execute("DELETE FROM pendingDay")
+        # The stories the daemon kept when it stopped (schema v6): the probe day's would be the next round's.
+        if database.execute("SELECT 1 FROM sqlite_master WHERE name = 'keptStory'").fetchone():
+            database.execute("DELETE FROM keptStory WHERE day >= ?", (probe_day.isoformat(),))
         # The counts the daemon keeps as it records (schema v5): set back to what the remaining rows say.
         if database.execute("SELECT 1 FROM sqlite_master WHERE name = 'tally'").fetchone():
             database.execute("DELETE FROM dayCount WHERE day >= ?", (probe_day.isoformat(),))

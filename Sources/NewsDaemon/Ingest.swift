@@ -153,6 +153,9 @@ extension Pipeline {
                 whenDrained { continuation.resume() }
             }
         }
-        applyQueue.sync { renderDirtyDays() }
+        applyQueue.sync {
+            renderDirtyDays()
+            keepBuiltStories()
+        }
     }
 }

@@ -45,6 +45,7 @@ extension Pipeline {
             // A render that took long last time could outlast TimeoutStopSec; the days stay marked in the ledger
             // and the next start renders them.
             if lastRenderSeconds < 2 { renderDirtyDays() }
+            keepBuiltStories()
             writeStatusFile("stopped")
         }
         logger.info("stopped", metadata: ["left_for_next_start": "\(intakeQueue.sync { inFlight })"])

@@ -27,6 +27,14 @@ package enum FileSystem {
         return Status(info)
     }
 
+    /// The running executable's inode, size and modification time: another build or installation of the program
+    /// has another identity. Nil when `/proc` is not mounted.
+    package static func executableIdentity() -> String? {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return nil }
+        return "\(info.st_ino)-\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+
     /// `rename(2)`: atomic within one filesystem. Returns false when the source vanished (someone else claimed it).
     package static func rename(_ source: FilePath, to destination: FilePath) throws(LinuxError) -> Bool {
         let result = source.withPlatformString { src in

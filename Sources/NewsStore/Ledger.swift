@@ -485,3 +485,51 @@ extension NewsStore {
         }
     }
 }
+
+/// A built story kept for the next run: the day it shows, the summary length it was built for, and
+/// `Story.encoded()`.
+package struct KeptStory: Sendable, Equatable {
+    package var day: CivilDate
+    package var summaryLength: Int
+    package var bytes: [UInt8]
+
+    package init(day: CivilDate, summaryLength: Int, bytes: [UInt8]) {
+        self.day = day
+        self.summaryLength = summaryLength
+        self.bytes = bytes
+    }
+}
+
+extension NewsStore {
+    /// Replaces the kept stories with `stories`, built by `builder`. One transaction.
+    package func keepStories(_ stories: some Sequence<KeptStory>, builder: String) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM keptStory")
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO keptStory (day, summaryLength, builder, bytes) VALUES (?, ?, ?, ?)")
+            for story in stories {
+                try insert.execute(
+                    arguments: [story.day.description, story.summaryLength, builder, Data(story.bytes)])
+            }
+        }
+    }
+
+    /// The kept stories of `days` that `builder` built.
+    package func keptStories(on days: [CivilDate], builder: String) throws -> [KeptStory] {
+        guard !days.isEmpty else { return [] }
+        return try writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT day, summaryLength, bytes FROM keptStory WHERE builder = ? AND day IN ("
+                    + Array(repeating: "?", count: days.count).joined(separator: ", ") + ") ORDER BY rowid",
+                arguments: StatementArguments([builder] + days.map(\.description)))
+            var kept: [KeptStory] = []
+            while let row = try rows.next() {
+                guard let day = CivilDate(iso: row["day"] as String) else { continue }
+                let bytes: Data = row["bytes"]
+                kept.append(KeptStory(day: day, summaryLength: row["summaryLength"], bytes: [UInt8](bytes)))
+            }
+            return kept
+        }
+    }
+}

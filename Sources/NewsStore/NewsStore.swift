@@ -120,6 +120,16 @@ package struct NewsStore: Sendable {
             // Replacing a day's stories deletes them by day.
             try db.create(index: "story_on_day", on: "story", columns: ["day"])
         }
+        migrator.registerMigration("v6: built stories kept across a restart") { db in
+            // `Story.encoded()` of the stories the last run had built (`ClusteringMemo.keptStories`), replaced whole
+            // when a run ends. `builder` names the executable that built them: another build may build differently.
+            try db.create(table: "keptStory") { t in
+                t.column("day", .text).notNull().indexed()
+                t.column("summaryLength", .integer).notNull()
+                t.column("builder", .text).notNull()
+                t.column("bytes", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

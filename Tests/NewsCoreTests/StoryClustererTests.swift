@@ -152,6 +152,55 @@ struct StoryClustererTests {
         #expect(memo.timelineDayCount == 2)
     }
 
+    @Test("stories one memo kept are used as built by the next run's memo, and only for the same members")
+    func keptStoriesAreAdoptedByTheNextRun() throws {
+        let (_, second, day15) = try Self.chessContinuingNextDay()
+        let clusterer = StoryClusterer()
+        let memo = ClusteringMemo()
+        let built = clusterer.digests(for: [Self.day, day15], entries: second, memo: memo)
+        let kept = memo.keptStories()
+        // The flood and chess stories of the 14th, and the chess story of the 15th.
+        #expect(kept.map(\.day) == [Self.day, Self.day, day15])
+        let articles = Dictionary(second.map { ($0.article.contentHash, $0.article) }, uniquingKeysWith: { a, _ in a })
+        let items = second.map { ClusterItem($0, features: clusterer.features(of: $0.article)) }
+        /// The digests a new run renders with `adopted` taken from its byte form, and how many articles it read.
+        func nextRun(adopting adopted: [(day: CivilDate, summaryLength: Int, story: Story)]) throws -> ([Digest], Int) {
+            let next = ClusteringMemo()
+            let render = next.nextGeneration
+            // As the daemon does: after the clustering, before the digests.
+            let groups = clusterer.cluster(items, memo: next)
+            for kept in adopted {
+                next.adopt(try Story(encoded: kept.story.encoded()), day: kept.day, summaryLength: kept.summaryLength)
+            }
+            defer {
+                // What no digest used is forgotten when the render ends.
+                next.forgetUnused(since: render)
+                #expect(next.storyCount == 3)
+            }
+            var read = 0
+            let digests = [Self.day, day15].map { day in
+                clusterer.digest(for: day, groups: groups, memo: next) { members in
+                    read += members.count
+                    return members.map { articles[$0.contentHash]! }
+                }
+            }
+            return (digests, read)
+        }
+        let (adopted, read) = try nextRun(adopting: kept)
+        #expect(read == 0)
+        #expect(adopted == built)
+        // A kept story whose members are not the story's now is built again.
+        var changed = kept
+        changed[0].story.entries.removeLast()
+        let (rebuilt, readAgain) = try nextRun(adopting: changed)
+        #expect(readAgain == kept[0].story.entries.count)
+        #expect(rebuilt == built)
+        // So is one built for another summary length.
+        changed = kept
+        changed[2].summaryLength += 1
+        #expect(try nextRun(adopting: changed).1 == 1)
+    }
+
     @Test("at the end of a render the memo keeps only what its clusterings used")
     func memoForgetsWhatARenderDidNotUse() throws {
         let (first, second, day15) = try Self.chessContinuingNextDay()

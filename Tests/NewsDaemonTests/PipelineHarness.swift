@@ -132,6 +132,15 @@ let topics = [
 ]
 let places = ["Lyon", "Porto", "Gdansk", "Bergen", "Tartu", "Ghent", "Bari", "Graz", "Malmo", "Cork", "Brno"]
 
+/// An article of 2025-03-12 that continues no story of `article(_:)`'s.
+let glacierArticle = """
+    title: Glacier researchers count fewer crevasses this winter
+    date: 2025-03-12
+
+    Researchers on the Svalbard glacier counted fewer crevasses than last winter. The survey team said melt \
+    water had refrozen early. Their report goes to the polar institute in April.
+    """
+
 /// A short article, distinct for each number, on one of many topics so that days hold many small stories.
 func article(_ number: Int) -> String {
     let topic = topics[number % topics.count]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import NewsCore
 import NewsLinux
@@ -262,9 +263,8 @@ struct PipelineRecoveryTests {
         await pipeline.stop()
     }
 
-    @Test func aRestartLeavesUnchangedOutputsAloneAndRecordsTheirStoriesAgain() async throws {
-        let layout = try DaemonLayout()
-        let settings = layout.settings()
+    /// A first run that renders article(0), of 2025-03-11, and stops; that day.
+    static func firstRun(_ layout: DaemonLayout, _ settings: Settings) async throws -> (Pipeline, CivilDate) {
         let first = try layout.makePipeline(settings)
         try first.start()
         try FileManager.default.moveItem(atPath: try layout.prepare("a.txt", article(0)), toPath: layout.inbox + "/a.txt")
@@ -272,6 +272,26 @@ struct PipelineRecoveryTests {
         #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/clusters/\(day).json") })
         #expect(await eventually { (try? first.store.pendingDays().isEmpty) == true })
         await first.stop()
+        return (first, day)
+    }
+
+    /// A second run, in which an unrelated article of the day after `day` (recorded as the apply stage records it)
+    /// is rendered, and with it `day` again; stopped.
+    static func secondRun(_ layout: DaemonLayout, _ settings: Settings, after day: CivilDate) async throws -> Pipeline {
+        let second = try layout.makePipeline(settings)
+        let extracted = try recordWithoutRendering(glacierArticle, name: "b.txt", in: second)
+        #expect(extracted.digestDay == day.adding(days: 1))
+        try second.start()
+        #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/clusters/\(extracted.digestDay).json") })
+        #expect(await eventually { (try? second.store.pendingDays().isEmpty) == true })
+        await second.stop()
+        return second
+    }
+
+    @Test func aRestartLeavesUnchangedOutputsAloneAndRecordsTheirStoriesAgain() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings()
+        let (first, day) = try await Self.firstRun(layout, settings)
         let before = Dictionary(uniqueKeysWithValues: layout.files(in: layout.output).map { name in
             (name, try? FileSystem.status(FilePath(layout.output + "/" + name)))
         })
@@ -280,27 +300,30 @@ struct PipelineRecoveryTests {
         try first.store.replaceStories(on: day, with: [])
         #expect(layout.counters(first).stories == 0)
 
-        // An unrelated article of the next day, recorded as the apply stage records it: its render renders the day
-        // before again.
-        let second = try layout.makePipeline(settings)
-        let text = """
-            title: Glacier researchers count fewer crevasses this winter
-            date: 2025-03-12
-
-            Researchers on the Svalbard glacier counted fewer crevasses than last winter. The survey team said melt \
-            water had refrozen early. Their report goes to the polar institute in April.
-            """
-        let extracted = try recordWithoutRendering(text, name: "b.txt", in: second)
-        #expect(extracted.digestDay == day.adding(days: 1))
-        try second.start()
-        #expect(await eventually { FileManager.default.fileExists(atPath: layout.output + "/clusters/\(extracted.digestDay).json") })
-        #expect(await eventually { (try? second.store.pendingDays().isEmpty) == true })
-        await second.stop()
+        // Its render renders the day before again.
+        let second = try await Self.secondRun(layout, settings, after: day)
         // Same inode and modification time: not written again, though rendered again.
         for (name, status) in before where name != "index.md" {
             #expect(try FileSystem.status(FilePath(layout.output + "/" + name)) == status, "\(name) was rewritten")
         }
         #expect(layout.counters(second).stories == 2)
+    }
+
+    @Test func aRestartTakesTheStoriesTheLastRunBuiltInsteadOfReadingTheirArticlesAgain() async throws {
+        let layout = try DaemonLayout()
+        let settings = layout.settings()
+        let (first, day) = try await Self.firstRun(layout, settings)
+        let digest = try String(contentsOfFile: layout.output + "/digests/\(day).md", encoding: .utf8)
+        // The day's articles can no longer be read: building its story again would fail.
+        try await first.store.writer.write { db in
+            try db.execute(sql: "UPDATE article SET payload = x'00ff' WHERE digestDay = ?", arguments: [day.description])
+        }
+
+        // The day is rendered again with the story the last run built.
+        _ = try await Self.secondRun(layout, settings, after: day)
+        #expect(layout.logs.count("adopted the stories the last run kept") == 1)
+        #expect(!layout.logs.contains(level: .error, "cannot write the digest"))
+        #expect(try String(contentsOfFile: layout.output + "/digests/\(day).md", encoding: .utf8) == digest)
     }
 
     @Test func daysFurtherApartThanOneClusteringAreEachRenderedWithEveryFileOnce() async throws {

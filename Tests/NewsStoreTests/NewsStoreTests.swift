@@ -272,6 +272,24 @@ struct NewsStoreTests {
         #expect(try store.days() == [IndexRenderer.Day(day: day, articles: 2, stories: 1)])
     }
 
+    @Test func keptStoriesReplaceThoseBeforeAndAreReadOnlyByTheBuildThatKeptThem() throws {
+        let store = try makeStore()
+        let stories = [
+            KeptStory(day: day, summaryLength: 3, bytes: [0, 1, 2]),
+            KeptStory(day: next, summaryLength: 4, bytes: []),
+            KeptStory(day: day, summaryLength: 3, bytes: [9]),
+        ]
+        try store.keepStories(stories, builder: "build-a")
+        #expect(try store.keptStories(on: [day, next], builder: "build-a") == stories)
+        #expect(try store.keptStories(on: [next], builder: "build-a") == [stories[1]])
+        #expect(try store.keptStories(on: [day], builder: "build-b").isEmpty)
+        #expect(try store.keptStories(on: [], builder: "build-a").isEmpty)
+        // What a run keeps replaces what the one before kept.
+        try store.keepStories([stories[1]], builder: "build-b")
+        #expect(try store.keptStories(on: [day, next], builder: "build-a").isEmpty)
+        #expect(try store.keptStories(on: [day, next], builder: "build-b") == [stories[1]])
+    }
+
     @Test func statusReadsADatabaseTheDaemonHasNotMigratedYet() throws {
         let path = FileManager.default.temporaryDirectory.path + "/newsdigest-v4-\(UInt64.random(in: 0...UInt64.max)).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

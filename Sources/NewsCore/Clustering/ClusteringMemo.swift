@@ -28,6 +28,17 @@ package final class ClusteringMemo {
                 Member(contentHash: $0.contentHash, fileName: $0.fileName, location: $0.location, copies: $0.copies)
             }
         }
+
+        /// The key of a story built from these entries (`DigestEntry.init(_:article:)`).
+        init(id: StoryID, summaryLength: Int, entries: [DigestEntry]) {
+            self.id = id
+            self.summaryLength = summaryLength
+            self.members = entries.map {
+                Member(
+                    contentHash: $0.article.contentHash, fileName: $0.article.fileName, location: $0.location,
+                    copies: $0.copies)
+            }
+        }
     }
 
     var stories: [StoryKey: (story: Story, usedIn: Int)] = [:]
@@ -101,6 +112,33 @@ package final class ClusteringMemo {
         stories[key] = (story, generation)
         latestKey[DayKey(id: id, day: day)] = key
     }
+
+    /// The stories exact clusterings built that are remembered now, each with the day it shows and the summary length
+    /// it was built for, by day and id: what a run keeps for the next one (`adopt`).
+    package func keptStories() -> [(day: CivilDate, summaryLength: Int, story: Story)] {
+        latestKey.compactMap { dayKey, key in stories[key].map { (dayKey.day, key.summaryLength, $0.story) } }
+            .sorted { ($0.day, $0.story.id) < ($1.day, $1.story.id) }
+    }
+
+    /// Whether a story of `day` is remembered.
+    package func holdsStories(on day: CivilDate) -> Bool { latestKey.keys.contains { $0.day == day } }
+
+    /// Remembers `story`, which an earlier run of the same build built (`keptStories`), as what its id shows on `day`
+    /// with its entries as members, unless that is remembered already.
+    ///
+    /// The entries say everything the story's key holds, so a story adopted is found for the same members as one built
+    /// here, and the memo still memoises a function of its key. Adopt after the clustering whose digests may use it
+    /// has begun: an adopted story counts as used by no clustering until a digest finds it, so the next clustering,
+    /// or `forgetUnused` at the end of the render, forgets it if none did.
+    package func adopt(_ story: Story, day: CivilDate, summaryLength: Int) {
+        let key = StoryKey(id: story.id, summaryLength: summaryLength, entries: story.entries)
+        guard stories[key] == nil else { return }
+        stories[key] = (story, Self.notUsedYet)
+        latestKey[DayKey(id: story.id, day: day)] = key
+    }
+
+    /// The generation of an adopted story no clustering has used: older than any clustering.
+    static let notUsedYet = -1
 
     /// A story for members placed into a live clustering: the exact story when one was built for these members,
     /// else the provisional one built for them, else `build`'s, which is kept as provisional.

@@ -86,11 +86,7 @@ package struct Story: Hashable, Sendable {
         var story = self
         story.entries = entries.map { entry in
             var entry = entry
-            entry.article.body = ""
-            entry.article.sentences = []
-            entry.article.summary = []
-            entry.article.entities = []
-            entry.article.quotes = []
+            entry.article = entry.article.withoutText()
             return entry
         }
         return story
@@ -104,6 +100,19 @@ package struct Story: Hashable, Sendable {
             if seen.insert(outlet).inserted { result.append(outlet) }
         }
         return result
+    }
+}
+
+extension Article {
+    /// The article as a story keeps it (`Story.withoutArticleText()`): what the renderers show, no text.
+    func withoutText() -> Article {
+        var article = self
+        article.body = ""
+        article.sentences = []
+        article.summary = []
+        article.entities = []
+        article.quotes = []
+        return article
     }
 }
 

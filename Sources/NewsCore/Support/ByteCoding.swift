@@ -68,6 +68,18 @@ struct ByteReader {
         return value
     }
 
+    /// A count, then that many items, each read by `read`: nil when the count or any item is not there.
+    mutating func list<Item>(_ read: (inout ByteReader) -> Item?) -> [Item]? {
+        guard let count = count() else { return nil }
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let item = read(&self) else { return nil }
+            items.append(item)
+        }
+        return items
+    }
+
     /// Text written by `ByteWriter.text`.
     mutating func text() -> String? {
         guard let length = integer(), length >= 0, length <= remaining else { return nil }
