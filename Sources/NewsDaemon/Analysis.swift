@@ -88,7 +88,7 @@ package enum ArticleJSON {
             ("quotes", .array(article.quotes.map { quote in
                 .object([
                     ("text", .string(quote.text)), ("speaker", .optional(quote.speaker)),
-                    ("start", .int(quote.start)), ("end", .int(quote.end)),
+                    ("start", .int(quote.start)), ("end", .int(quote.end)), ("direct", .bool(quote.isDirect)),
                 ])
             })),
             ("keywords", .array(article.keywords.map(JSONValue.string))),

@@ -19,7 +19,10 @@ struct ArticleBytesTests {
         other.authors = ["Ann Lee", ""]
         other.isEnglish = false
         other.entities = [EntityMention(text: "", kind: .misc, canonical: "x", start: 0, end: 0, inTitle: true)]
-        other.quotes = [Quotation(text: "", speaker: "", start: -1, end: Int.max, normalized: "")]
+        other.quotes = [
+            Quotation(text: "", speaker: "", start: -1, end: Int.max, normalized: ""),
+            Quotation(text: "reported", speaker: nil, start: 0, end: 8, normalized: "reported", isDirect: false),
+        ]
         return [try Seeds.article("000_"), try Seeds.article("001_"), other]
     }
 
@@ -37,6 +40,16 @@ struct ArticleBytesTests {
         // Smaller than the JSON it replaces: the seed's JSON repeats every key of every sentence and mention.
         let sizes = (bytes: articles[0].encoded().count, json: try JSONEncoder().encode(articles[0]).count)
         #expect(sizes.bytes * 3 < sizes.json * 2, "\(sizes)")
+    }
+
+    @Test("an article stored in version 1, which did not say which quotations are direct, reads them from the body")
+    func versionOneQuotations() throws {
+        let seed = try Seeds.article("000_")
+        // The seed has both: its posts and statements in marks, and what it reports of Trump's.
+        #expect(Set(seed.quotes.map(\.isDirect)) == [true, false])
+        let read = try Article(encoded: seed.encoded(version: 1))
+        #expect(read.quotes.map(\.isDirect) == seed.quotes.map(\.isDirect))
+        #expect(read == seed)
     }
 
     @Test("bytes cut short, lengthened or of another version are refused, never misread")

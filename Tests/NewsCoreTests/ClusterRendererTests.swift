@@ -65,6 +65,7 @@ struct ClusterRendererTests {
         }
         let quotation = element(member(element(member(JSONParser.parse(ArraySlice(text.utf8)), "stories"), 0), "quotations"), 0)
         #expect(member(quotation, "text") == .string("I have strongly requested President Putin"))
+        #expect(member(quotation, "direct") == .bool(true))
         #expect(element(member(quotation, "sources"), 0) == .object([("file", "a.txt"), ("start", 10), ("end", 51)]))
         #expect(
             element(member(quotation, "sources"), 1)

@@ -39,7 +39,7 @@ struct DigestRendererTests {
         entries: [DigestEntry(article: wire, location: "/srv/news/inbox/my file (1).txt")],
         summary: [SummaryLine(text: "First summary.", fileName: "c.txt", sentenceIndex: 0, start: 0, end: 14)])
 
-    @Test("a multi-source story shows its quotation once, the wording difference, entities and each source's facts")
+    @Test("a multi-source story shows its quotation once, its wording difference, reported speech, entities and facts")
     func enrichedStory() {
         var story = Self.multiStory
         story.otherDays = [StoryDay(day: Fixtures.day("2025-03-13"), articles: 1, headline: "Talks begin")]
@@ -53,7 +53,11 @@ struct DigestRendererTests {
                 differences: [[
                     WordingVariant(source: "Reuters", text: "requested President"),
                     WordingVariant(source: "New York Post", text: "requested to President"),
-                ]])
+                ]]),
+            StoryQuotation(
+                text: "the envoy was sent home with “signals” for Trump", speaker: "Dmitri Peskov",
+                sources: [QuotationSource(fileName: "b.txt", source: "New York Post", text: "z", start: 4, end: 5)],
+                differences: [], isDirect: false),
         ]
         story.entities = [
             StoryEntity(canonical: "Donald Trump", kind: .person, mentions: 4),
@@ -84,6 +88,10 @@ struct DigestRendererTests {
             > — **Donald Trump**, carried by Reuters and New York Post
             >
             > *Wording differs:* “requested President” (Reuters) against “requested to President” (New York Post)
+
+            > *Reported:* the envoy was sent home with “signals” for Trump
+            >
+            > — **Dmitri Peskov**, in New York Post
 
             **People:** Donald Trump · **Places:** Kyiv · **Organisations:** NATO
 

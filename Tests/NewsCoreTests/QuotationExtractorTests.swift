@@ -110,6 +110,27 @@ struct QuotationExtractorTests {
         #expect(speaker(of: "repairs will cost", in: found) == "Harbour Authority")
     }
 
+    @Test("the speaker's own words are direct; what the writer reports of them is not")
+    func directOrReported() {
+        let found = quotes(
+            """
+            “The harbour will reopen in spring,” Amelia Hart said on Monday.
+
+            The following was posted to Amelia Hart’s account:
+
+            We will rebuild the harbour and we will do it together, starting tomorrow morning.
+
+            The pier cannot be saved without new funding, Tom Briggs said.
+
+            Amelia Hart said it would be a “very disappointing moment for the town” if the pier closed.
+            """)
+        let direct = Dictionary(found.map { ($0.text.split(separator: " ").prefix(3).joined(separator: " "), $0.isDirect) },
+                                uniquingKeysWith: { a, _ in a })
+        #expect(direct == [
+            "The harbour will": true, "We will rebuild": true, "The pier cannot": false, "it would be": false,
+        ])
+    }
+
     @Test("a quoted phrase inside reported speech is part of it, not a separate quotation")
     func phraseInsideReportedSpeech() {
         let found = quotes("Amelia Hart said it would be a “very disappointing moment for the town” if the pier closed.")

@@ -43,6 +43,7 @@ struct StoryBytesTests {
         // The test covers what the seeds' story shows.
         #expect(seeds.entries.count == 2 && seeds.summary.count >= 2 && !seeds.additions.isEmpty)
         #expect(seeds.quotations.contains { !$0.differences.isEmpty && $0.speaker != nil })
+        #expect(Set(seeds.quotations.map(\.isDirect)) == [true, false])
         #expect(Set(seeds.entities.map(\.kind)).count >= 2)
         for story in stories {
             #expect(try Story(encoded: story.encoded()) == story)

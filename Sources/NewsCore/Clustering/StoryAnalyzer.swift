@@ -80,19 +80,23 @@ package struct StoryAnalyzer: Sendable {
                     }
                 }
             }
-            return StoryQuotation(text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences)
+            return StoryQuotation(
+                text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences,
+                isDirect: group.contains { $0.quote.isDirect })
         }
-        // Widely carried first, then attributed, then whole statements before fragments of reported speech (which
-        // start in lower case); the first source's position breaks ties. The keys are worked out once, not in each
-        // comparison: the case of the first `Character` was a sixth of this function (callgrind).
+        // Widely carried first, then attributed, then the speakers' own words before what is reported of them, then
+        // whole statements before fragments of reported speech (which start in lower case); the first source's
+        // position breaks ties. The keys are worked out once, not in each comparison: the case of the first
+        // `Character` was a sixth of this function (callgrind).
         let keys = result.map { quotation in
-            (sources: quotation.sources.count, attributed: quotation.speaker != nil,
+            (sources: quotation.sources.count, direct: quotation.isDirect, attributed: quotation.speaker != nil,
              fragment: quotation.text.first?.isLowercase == true)
         }
         return result.indices.sorted { x, y in
             let (a, b) = (keys[x], keys[y])
             if a.sources != b.sources { return a.sources > b.sources }
             if a.attributed != b.attributed { return a.attributed }
+            if a.direct != b.direct { return a.direct }
             if a.fragment != b.fragment { return !a.fragment }
             return x < y
         }.map { result[$0] }

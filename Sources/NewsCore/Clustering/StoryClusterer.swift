@@ -683,34 +683,17 @@ package struct StoryClusterer: Sendable {
         return story
     }
 
-    /// Whether at least half of `sentence` is direct speech: the words of a quotation the article sets in
-    /// quotation marks or after a colon. A story lists its quotations on their own, so a summary line that is one
-    /// repeats it; reported speech ("stated that he had …") is how news tells what happened, and stays.
+    /// Whether at least half of `sentence` is direct speech (`Quotation.isDirect`). A story lists its quotations on
+    /// their own, so a summary line that is one repeats it; reported speech ("stated that he had …") is how news
+    /// tells what happened, and stays.
     static func isMostlyQuoted(_ sentence: Sentence, in article: Article) -> Bool {
         let length = sentence.end - sentence.start
         guard length > 0 else { return false }
         var quoted = 0
-        for quotation in article.quotes where quotation.end > sentence.start && quotation.start < sentence.end {
-            if isDirect(quotation, in: sentence) {
-                quoted += min(quotation.end, sentence.end) - max(quotation.start, sentence.start)
-            }
+        for quotation in article.quotes where quotation.isDirect && quotation.end > sentence.start && quotation.start < sentence.end {
+            quoted += min(quotation.end, sentence.end) - max(quotation.start, sentence.start)
         }
         return quoted * 2 >= length
-    }
-
-    /// Whether `quotation`, which overlaps `sentence`, is direct speech there: it runs on from before the sentence or
-    /// opens it (a quotation after a colon, or one of several sentences), or the sentence sets it after a quotation
-    /// mark or a colon. Reported speech follows a verb or "that" inside its sentence.
-    static func isDirect(_ quotation: Quotation, in sentence: Sentence) -> Bool {
-        guard quotation.start > sentence.start else { return true }
-        // `Sentence.text` is the body from `start` to `end`, so the offset is counted within the sentence only.
-        var before: Unicode.Scalar?
-        for (offset, scalar) in sentence.text.unicodeScalars.enumerated() {
-            if offset >= quotation.start - sentence.start { break }
-            if scalar != " " && scalar != "\t" { before = scalar }
-        }
-        guard let before else { return true }
-        return SentenceSplitter.isOpening(before) || before == "\u{201E}" || before == ":" || before == "\n"
     }
 
     /// How many of `actors` the sentence behind `line` mentions, by the entity mentions inside its offsets.

@@ -7,15 +7,17 @@
 extension Article {
     /// The first two bytes: a marker no JSON text begins with, and the layout's version.
     static let bytesMarker: UInt8 = 0
-    static let bytesVersion: UInt8 = 1
+    /// 2 since stop 25: a quotation says whether it is direct (`Quotation.isDirect`). Version 1 still reads.
+    static let bytesVersion: UInt8 = 2
 
     /// Whether `bytes` are in this form rather than JSON.
     package static func isByteForm(_ bytes: some Collection<UInt8>) -> Bool { bytes.first == bytesMarker }
 
-    package func encoded() -> [UInt8] {
+    /// - Parameter version: `bytesVersion`; 1 only for tests of what older stores hold.
+    package func encoded(version: UInt8 = bytesVersion) -> [UInt8] {
         var writer = ByteWriter(capacity: 256 + body.utf8.count * 2)
         writer.byte(Self.bytesMarker)
-        writer.byte(Self.bytesVersion)
+        writer.byte(version)
         var flags: UInt8 = 0
         if titleIsGenerated { flags |= 1 }
         if isEnglish { flags |= 2 }
@@ -59,7 +61,7 @@ extension Article {
         }
         writer.integer(quotes.count)
         for quote in quotes {
-            writer.byte(quote.speaker == nil ? 0 : 1)
+            writer.byte((quote.speaker == nil ? 0 : 1) | (quote.isDirect && version > 1 ? 2 : 0))
             writer.text(quote.text)
             if let speaker = quote.speaker { writer.text(speaker) }
             writer.integer(quote.start)
@@ -74,7 +76,8 @@ extension Article {
     /// - Throws: `DamagedArticle` for bytes of another version, cut short, or not what `encoded()` writes.
     package init(encoded bytes: [UInt8]) throws(DamagedArticle) {
         var reader = ByteReader(bytes: bytes)
-        guard reader.byte() == Self.bytesMarker, reader.byte() == Self.bytesVersion, let flags = reader.byte(),
+        guard reader.byte() == Self.bytesMarker, let version = reader.byte(), version == 1 || version == Self.bytesVersion,
+            let flags = reader.byte(),
             let fileName = reader.text(), let contentHash = reader.text(), let title = reader.text(),
             let originCode = reader.byte(), Int(originCode) < ClusterFeatures.originCodes.count,
             let day = reader.int()
@@ -85,13 +88,7 @@ extension Article {
             return value
         }
         func list<Item>(_ read: (inout ByteReader) -> Item?) throws(DamagedArticle) -> [Item] {
-            guard let count = reader.count() else { throw DamagedArticle() }
-            var items: [Item] = []
-            items.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let item = read(&reader) else { throw DamagedArticle() }
-                items.append(item)
-            }
+            guard let items = reader.list(read) else { throw DamagedArticle() }
             return items
         }
         let seconds = try optional(16) { $0.int() }
@@ -116,13 +113,25 @@ extension Article {
                 text: text, kind: Self.entityKindCodes[Int(code >> 2)], canonical: canonical, start: start, end: end,
                 inTitle: code & 1 != 0)
         }
+        // Version 1 did not say which quotations are direct: worked out from where each starts in the body.
+        var bodyScalars: [Unicode.Scalar]?
         let quotes = try list { reader -> Quotation? in
-            guard let hasSpeaker = reader.byte(), hasSpeaker <= 1, let text = reader.text() else { return nil }
-            let speaker = hasSpeaker == 1 ? reader.text() : nil
-            guard hasSpeaker == 0 || speaker != nil, let start = reader.int(), let end = reader.int(),
+            guard let quoteFlags = reader.byte(), quoteFlags <= (version == 1 ? 1 : 3), let text = reader.text() else {
+                return nil
+            }
+            let speaker = quoteFlags & 1 != 0 ? reader.text() : nil
+            guard quoteFlags & 1 == 0 || speaker != nil, let start = reader.int(), let end = reader.int(),
                 let normalized = reader.text()
             else { return nil }
-            return Quotation(text: text, speaker: speaker, start: start, end: end, normalized: normalized)
+            let isDirect: Bool
+            if version == 1 {
+                if bodyScalars == nil { bodyScalars = Array(body.unicodeScalars) }
+                isDirect = Quotation.startsDirectly(at: start, in: bodyScalars!)
+            } else {
+                isDirect = quoteFlags & 2 != 0
+            }
+            return Quotation(
+                text: text, speaker: speaker, start: start, end: end, normalized: normalized, isDirect: isDirect)
         }
         guard reader.remaining == 0 else { throw DamagedArticle() }
         self.init(

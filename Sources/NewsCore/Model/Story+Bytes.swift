@@ -6,7 +6,8 @@
 /// every render works it out from the days around.
 extension Story {
     static let bytesMarker: UInt8 = 0
-    static let bytesVersion: UInt8 = 1
+    /// 2: a quotation says whether it is direct (`StoryQuotation.isDirect`).
+    static let bytesVersion: UInt8 = 2
 
     package func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 256 + entries.count * 192)
@@ -33,6 +34,7 @@ extension Story {
         for quotation in quotations {
             writer.text(quotation.text)
             writer.optionalText(quotation.speaker)
+            writer.byte(quotation.isDirect ? 1 : 0)
             writer.integer(quotation.sources.count)
             for source in quotation.sources {
                 writer.text(source.fileName)
@@ -94,7 +96,8 @@ extension Story {
         }
         let summary = try list { $0.summaryLine() }
         let quotations = try list { reader -> StoryQuotation? in
-            guard let text = reader.text(), let speaker = reader.optionalText(),
+            guard let text = reader.text(), let speaker = reader.optionalText(), let isDirect = reader.byte(),
+                isDirect <= 1,
                 let sources = reader.list({ reader -> QuotationSource? in
                     guard let fileName = reader.text(), let source = reader.text(), let text = reader.text(),
                         let start = reader.int(), let end = reader.int()
@@ -108,7 +111,8 @@ extension Story {
                     }
                 })
             else { return nil }
-            return StoryQuotation(text: text, speaker: speaker, sources: sources, differences: differences)
+            return StoryQuotation(
+                text: text, speaker: speaker, sources: sources, differences: differences, isDirect: isDirect == 1)
         }
         let entities = try list { reader -> StoryEntity? in
             guard let canonical = reader.text(), let code = reader.byte(), Int(code) < Article.entityKindCodes.count,

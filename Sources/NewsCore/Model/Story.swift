@@ -125,12 +125,18 @@ package struct StoryQuotation: Hashable, Sendable {
     package var sources: [QuotationSource]
     /// Where the wordings differ: each pair of variants of one passage, with a word of context.
     package var differences: [[WordingVariant]]
+    /// Whether a source carried it as the speaker's own words (`Quotation.isDirect`), not only as reported speech.
+    package var isDirect: Bool
 
-    package init(text: String, speaker: String?, sources: [QuotationSource], differences: [[WordingVariant]]) {
+    package init(
+        text: String, speaker: String?, sources: [QuotationSource], differences: [[WordingVariant]],
+        isDirect: Bool = true
+    ) {
         self.text = text
         self.speaker = speaker
         self.sources = sources
         self.differences = differences
+        self.isDirect = isDirect
     }
 }
 

@@ -62,6 +62,7 @@ package enum ClusterRenderer {
             ("quotations", .array(story.quotations.map { quotation in
                 .object([
                     ("text", .string(quotation.text)), ("speaker", .optional(quotation.speaker)),
+                    ("direct", .bool(quotation.isDirect)),
                     ("sources", .array(quotation.sources.map { source in
                         .object(
                             [("file", .string(source.fileName))]

@@ -88,7 +88,10 @@ package struct DigestRenderer: Sendable {
         guard !shown.isEmpty else { return "" }
         var out = "**Key quotations**\n\n"
         for quotation in shown {
-            out += "> “\(MarkdownText.inline(shorten(quotation.text)))”\n>\n"
+            // Reported speech is the writer's wording: in quotation marks it would read as the speaker's own.
+            out += quotation.isDirect
+                ? "> “\(MarkdownText.inline(shorten(quotation.text)))”\n>\n"
+                : "> *Reported:* \(MarkdownText.inline(shorten(quotation.text)))\n>\n"
             out += "> — \(quotation.speaker.map { "**\(MarkdownText.inline($0))**" } ?? "unattributed")"
             let carriers = quotation.sources.map { MarkdownText.inline($0.source) }
             out += quotation.sources.count > 1 ? ", carried by \(carriers.joined(separator: " and "))" : ", in \(carriers[0])"

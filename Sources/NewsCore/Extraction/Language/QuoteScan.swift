@@ -923,7 +923,7 @@ struct QuoteScan {
             result.append(
                 Quotation(
                     text: text, speaker: speaker?.name, start: item.start, end: item.end,
-                    normalized: QuotationExtractor.normalize(text)))
+                    normalized: QuotationExtractor.normalize(text), isDirect: item.isDirect))
         }
         return result
     }
