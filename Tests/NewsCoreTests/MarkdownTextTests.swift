@@ -16,6 +16,11 @@ struct MarkdownTextTests {
             ("café “quoted” — 😀", "café “quoted” — 😀"),
             ("Zoë’s *bold* 😀\n[東京]", "Zoë’s \\*bold\\* 😀 \\[東京\\]"),
             ("", ""),
+            // Wire copy's doubled marks read as the quotation marks they stand for; a lone backtick is still escaped.
+            ("He said ``Nothing could stop us,'' and left.", "He said “Nothing could stop us,” and left."),
+            ("``a'' `b` ``c", "“a” \\`b\\` “c"),
+            ("a 5'' pipe, ``quoted''", "a 5'' pipe, “quoted”"),
+            ("``x *y*", "“x \\*y\\*"),
         ]
     )
     func inline(text: String, expected: String) {

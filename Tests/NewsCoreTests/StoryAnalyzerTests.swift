@@ -66,6 +66,27 @@ struct StoryAnalyzerTests {
         #expect(names.first == "Pimco")
     }
 
+    @Test("the speakers take turns among quotations carried alike, so one speaker quoted at length does not fill them")
+    func speakersTakeTurns() throws {
+        let text = """
+            Title: Harbour to reopen in spring
+            Date: 2025-03-14
+
+            “The harbour will reopen in the spring,” Amelia Hart said on Monday. “The new pier is nearly finished,” \
+            Amelia Hart said. “We thank every crew for their patience,” Amelia Hart said.
+
+            “Our boats are ready to sail again,” Tom Briggs said.
+            """
+        let entries = [DigestEntry(article: try Fixtures.extract(text, fileName: "a.txt"), location: nil)]
+        let quotations = StoryAnalyzer().quotations(entries)
+        #expect(quotations.map(\.speaker) == ["Amelia Hart", "Tom Briggs", "Amelia Hart", "Amelia Hart"])
+        #expect(quotations.map { $0.text.split(separator: " ").prefix(2).joined(separator: " ") }
+            == ["The harbour", "Our boats", "The new", "We thank"])
+        // Carried as widely, attributed and direct come before the turns: a reported quotation stays after them.
+        #expect(StoryAnalyzer.takingTurns([0, 1, 2, 3], tier: { $0 < 3 ? 1 : 0 }, speaker: { ["A", "A", "B", "C"][$0] })
+            == [0, 2, 1, 3])
+    }
+
     @Test("a short phrase quoted in a report is not the statement it comes from")
     func phraseIsNotStatement() {
         let phrase = Tokenizer.words("very good productive discussions")

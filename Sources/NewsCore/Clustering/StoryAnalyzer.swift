@@ -92,14 +92,46 @@ package struct StoryAnalyzer: Sendable {
             (sources: quotation.sources.count, direct: quotation.isDirect, attributed: quotation.speaker != nil,
              fragment: quotation.text.first?.isLowercase == true)
         }
-        return result.indices.sorted { x, y in
+        let ranked = result.indices.sorted { x, y in
             let (a, b) = (keys[x], keys[y])
             if a.sources != b.sources { return a.sources > b.sources }
             if a.attributed != b.attributed { return a.attributed }
             if a.direct != b.direct { return a.direct }
             if a.fragment != b.fragment { return !a.fragment }
             return x < y
-        }.map { result[$0] }
+        }
+        let tier = { (index: Int) in
+            keys[index].sources * 4 + (keys[index].attributed ? 2 : 0) + (keys[index].direct ? 1 : 0)
+        }
+        return Self.takingTurns(ranked, tier: tier, speaker: { result[$0].speaker }).map { result[$0] }
+    }
+
+    /// `ranked` with the speakers of each tier taking turns: every speaker's first quotation of the tier, in rank
+    /// order, then every speaker's second, and so on. A digest shows a story's first few quotations, and one article
+    /// that quotes its main speaker at length otherwise filled them all: five of the six shown for twelve articles on
+    /// Clinton's visit to Gaza were one article's Netanyahu. How widely a quotation was carried, and whether it is
+    /// attributed and direct, still come first. Unattributed quotations, with no speaker to tell apart, keep their
+    /// order.
+    static func takingTurns(_ ranked: [Int], tier: (Int) -> Int, speaker: (Int) -> String?) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(ranked.count)
+        var start = 0
+        while start < ranked.count {
+            var end = start + 1
+            while end < ranked.count && tier(ranked[end]) == tier(ranked[start]) { end += 1 }
+            var turnsTaken: [String: Int] = [:]
+            let turns = ranked[start..<end].map { index -> Int in
+                guard let name = speaker(index) else { return 0 }
+                defer { turnsTaken[name, default: 0] += 1 }
+                return turnsTaken[name, default: 0]
+            }
+            // Stable within a turn: rank order.
+            result += zip(turns, ranked[start..<end]).enumerated()
+                .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+                .map(\.element.1)
+            start = end
+        }
+        return result
     }
 
     /// Two quotations are one when most of the shorter one's words are in the other and the two are of comparable

@@ -2,6 +2,10 @@
 package enum MarkdownText {
     /// Text with the characters that Markdown would read as markup escaped, and line breaks folded to spaces.
     ///
+    /// Wire copy's doubled quotation marks (AP's ``` ``Nothing could …'' ```) are shown as the curly marks they stand
+    /// for: escaped, they read as a row of backslashes and backticks. Two apostrophes close such a quotation only after
+    /// two backticks opened one in the same text, so an inch mark (`5''`) elsewhere stays.
+    ///
     /// Every character it changes is ASCII, and no byte of a longer UTF-8 sequence is, so it works on the bytes: most
     /// texts need nothing and are returned as they are, and the rest are copied whole up to the first change. Appending
     /// a scalar at a time was the largest part of rendering a digest's text (perf, stop 20).
@@ -12,8 +16,21 @@ package enum MarkdownText {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
             out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
+            var wireQuotation = false
+            var index = first
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                let doubled = index < bytes.count && bytes[index] == byte
                 switch byte {
+                case UInt8(ascii: "`") where doubled:
+                    out.append(contentsOf: "“".utf8)
+                    index += 1
+                    wireQuotation = true
+                case UInt8(ascii: "'") where doubled && wireQuotation:
+                    out.append(contentsOf: "”".utf8)
+                    index += 1
+                    wireQuotation = false
                 case UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                     out.append(UInt8(ascii: " "))
                 case _ where needsChange[Int(byte)]:
