@@ -16,6 +16,35 @@ struct StoryAnalyzerTests {
         #expect(trump.sources.count == 2)
         let variants = trump.differences.map { $0.map(\.text) }
         #expect(variants.contains(["requested President", "requested to President"]))
+        // The quotations the seeds' README asks for are among those a digest shows, each with its speaker.
+        let shown = analyzer.quotations(entries).prefix(DigestRenderer(digestDirectory: "d").quotationsPerStory)
+        for (start, speaker) in [
+            ("We had very good", "Donald Trump"), ("We agree with the proposal", "Vladimir Putin"),
+            ("Russian troops are advancing", "Vladimir Putin"), ("A lot still needs", "Dmitri Peskov"),
+        ] {
+            #expect(shown.contains { $0.text.hasPrefix(start) && $0.speaker == speaker && $0.isDirect }, "\(start)")
+        }
+        #expect(shown.contains { $0.text.contains("very disappointing moment for the world") && $0.speaker == "Donald Trump" })
+    }
+
+    @Test("reported speech whose quoted words a direct quotation gives repeats it; fewer than three words do not count")
+    func reportedSpeechRepeatingDirectWords() {
+        func quotation(_ text: String, direct: Bool) -> StoryQuotation {
+            StoryQuotation(
+                text: text, speaker: "Amelia Hart",
+                sources: [QuotationSource(fileName: "a.txt", source: "a.txt", text: text, start: 0, end: 0)],
+                differences: [], isDirect: direct)
+        }
+        let quotations = [
+            quotation("We will rebuild the harbour together, with the whole town", direct: true),
+            quotation("the council would “rebuild the harbour together” by May", direct: false),
+            quotation("the council “has not yet paid” the crews", direct: false),
+            quotation("the town would work \"together, with the whole\" of its people", direct: false),
+            quotation("the harbour is “the town” itself", direct: false),
+            quotation("the crews would “rebuild the harbour together”", direct: true),
+        ]
+        #expect(StoryAnalyzer.repeatsDirectWords(quotations) == [false, true, false, true, false, false])
+        #expect(StoryAnalyzer.quotedPhrases(in: "a “b c” d \"e\" «f»") == ["b c", "e", "f"])
     }
 
     @Test("a story names whom its articles name: a surname alone is the full name, and one article's aside is left out")

@@ -84,33 +84,97 @@ package struct StoryAnalyzer: Sendable {
                 text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences,
                 isDirect: group.contains { $0.quote.isDirect })
         }
-        // Widely carried first, then attributed, then the speakers' own words before what is reported of them, then
-        // whole statements before fragments of reported speech (which start in lower case); the first source's
+        // Widely carried first; then what does not repeat another quotation's words (`repeatsDirectWords`); then
+        // attributed; then whole statements in the speaker's words, then reported speech, then fragments quoted in
+        // the middle of a sentence (they start in lower case, and read poorly on their own); the first source's
         // position breaks ties. The keys are worked out once, not in each comparison: the case of the first
         // `Character` was a sixth of this function (callgrind).
-        let keys = result.map { quotation in
-            (sources: quotation.sources.count, direct: quotation.isDirect, attributed: quotation.speaker != nil,
-             fragment: quotation.text.first?.isLowercase == true)
+        let repeats = Self.repeatsDirectWords(result)
+        let keys = result.indices.map { index in
+            let quotation = result[index]
+            let kind = !quotation.isDirect ? 1 : quotation.text.first?.isLowercase == true ? 2 : 0
+            return (sources: quotation.sources.count, repeats: repeats[index], attributed: quotation.speaker != nil,
+                    kind: kind)
         }
         let ranked = result.indices.sorted { x, y in
             let (a, b) = (keys[x], keys[y])
             if a.sources != b.sources { return a.sources > b.sources }
+            if a.repeats != b.repeats { return !a.repeats }
             if a.attributed != b.attributed { return a.attributed }
-            if a.direct != b.direct { return a.direct }
-            if a.fragment != b.fragment { return !a.fragment }
+            if a.kind != b.kind { return a.kind < b.kind }
             return x < y
         }
         let tier = { (index: Int) in
-            keys[index].sources * 4 + (keys[index].attributed ? 2 : 0) + (keys[index].direct ? 1 : 0)
+            keys[index].sources * 16 + (keys[index].repeats ? 8 : 0) + (keys[index].attributed ? 4 : 0) + keys[index].kind
         }
         return Self.takingTurns(ranked, tier: tier, speaker: { result[$0].speaker }).map { result[$0] }
+    }
+
+    /// For each quotation, whether it is reported speech whose words in quotation marks a direct quotation of the
+    /// story already gives: `stated that he had “good and productive discussions” with …` beside the post that says
+    /// `We had very good and productive discussions …`. It tells the reader nothing the direct one does not.
+    ///
+    /// Phrases of fewer than three words are not compared: too common to tell. Most reported speech quotes no words
+    /// of its own, and then no direct quotation is read at all (a story of many articles has hundreds).
+    static func repeatsDirectWords(_ quotations: [StoryQuotation]) -> [Bool] {
+        var repeats = [Bool](repeating: false, count: quotations.count)
+        var wanted: [(index: Int, runs: [UInt64])] = []
+        for index in quotations.indices where !quotations[index].isDirect {
+            for phrase in quotedPhrases(in: quotations[index].text) {
+                let runs = wordRuns(phrase)
+                if !runs.isEmpty { wanted.append((index, runs)) }
+            }
+        }
+        guard !wanted.isEmpty else { return repeats }
+        var direct = Set<UInt64>()
+        for quotation in quotations where quotation.isDirect { direct.formUnion(wordRuns(quotation.text)) }
+        for (index, runs) in wanted where runs.allSatisfy(direct.contains) { repeats[index] = true }
+        return repeats
+    }
+
+    /// A key for each run of three words of `text` (`Tokenizer.forEachWord`'s words), in order.
+    static func wordRuns(_ text: some StringProtocol) -> [UInt64] {
+        var words: [UInt64] = []
+        Tokenizer.forEachWord(text) { bytes, _ in words.append(TermKey(utf8: bytes).value) }
+        guard words.count >= 3 else { return [] }
+        let prime: UInt64 = 0x100_0000_01B3
+        return (0...(words.count - 3)).map { ((words[$0] &* prime) ^ words[$0 + 1]) &* prime ^ words[$0 + 2] }
+    }
+
+    /// The phrases `text` sets in quotation marks (curly, guillemets, or straight ones in pairs).
+    static func quotedPhrases(in text: String) -> [Substring] {
+        var phrases: [Substring] = []
+        var opened: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let next = text.index(after: index)
+            switch character {
+            case "“", "«":
+                opened = next
+            case "”", "»":
+                if let start = opened { phrases.append(text[start..<index]) }
+                opened = nil
+            case "\"":
+                if let start = opened {
+                    phrases.append(text[start..<index])
+                    opened = nil
+                } else {
+                    opened = next
+                }
+            default:
+                break
+            }
+            index = next
+        }
+        return phrases
     }
 
     /// `ranked` with the speakers of each tier taking turns: every speaker's first quotation of the tier, in rank
     /// order, then every speaker's second, and so on. A digest shows a story's first few quotations, and one article
     /// that quotes its main speaker at length otherwise filled them all: five of the six shown for twelve articles on
-    /// Clinton's visit to Gaza were one article's Netanyahu. How widely a quotation was carried, and whether it is
-    /// attributed and direct, still come first. Unattributed quotations, with no speaker to tell apart, keep their
+    /// Clinton's visit to Gaza were one article's Netanyahu. How widely a quotation was carried, and the other keys
+    /// of the ranking, still come first. Unattributed quotations, with no speaker to tell apart, keep their
     /// order.
     static func takingTurns(_ ranked: [Int], tier: (Int) -> Int, speaker: (Int) -> String?) -> [Int] {
         var result: [Int] = []
