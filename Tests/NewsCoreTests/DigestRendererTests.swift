@@ -217,6 +217,25 @@ struct DigestRendererTests {
         #expect(!page.contains("more articles on the"))
     }
 
+    @Test("articles that name no outlet are counted in a story's header, not listed by file name")
+    func unattributedSources() {
+        var story = Self.multiStory
+        func entry(_ name: String, outlet: String?) -> DigestEntry {
+            var article = Self.reuters
+            article.fileName = name
+            article.outlet = outlet
+            return DigestEntry(article: article, location: nil)
+        }
+        story.entries = [entry("a.txt", outlet: nil), entry("b.txt", outlet: "Reuters"), entry("c.txt", outlet: nil)]
+        let out = Self.renderer.render(Digest(day: Self.day, stories: [story]))
+        #expect(out.contains("*3 articles from 3 sources: Reuters and 2 with no outlet named · story "))
+        story.entries = [entry("a.txt", outlet: nil), entry("c.txt", outlet: nil)]
+        #expect(Self.renderer.render(Digest(day: Self.day, stories: [story]))
+            .contains("*2 articles from 2 sources, none naming an outlet · story "))
+        // The clusters file still lists each source.
+        #expect(story.outlets == ["unattributed (a.txt)", "unattributed (c.txt)"])
+    }
+
     @Test("story numbers count the multi-source stories in order")
     func numbering() {
         var second = Self.multiStory

@@ -47,10 +47,21 @@ package struct DigestRenderer: Sendable {
     }
 
     func renderSection(_ story: Story) -> String {
-        var out = "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source")): "
-        let outlets = story.outlets.prefix(outletsShown ?? story.outlets.count)
-        out += outlets.map(MarkdownText.inline).joined(separator: ", ")
-        if outlets.count < story.outlets.count { out += " and \(story.outlets.count - outlets.count) more" }
+        var out = "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source"))"
+        // An article that names no outlet is a source of its own; by its file name it says nothing here (the sources
+        // below name each file), and a story of many such files listed them all: they are counted instead.
+        let unattributed = Set(story.entries.filter { $0.article.outlet == nil }.map { Story.unattributed($0.article.fileName) })
+        let named = story.outlets.filter { !unattributed.contains($0) }
+        if named.isEmpty {
+            out += ", none naming an outlet"
+        } else {
+            let outlets = named.prefix(outletsShown ?? named.count)
+            out += ": " + outlets.map(MarkdownText.inline).joined(separator: ", ")
+            var others: [String] = []
+            if outlets.count < named.count { others.append("\(named.count - outlets.count) more") }
+            if !unattributed.isEmpty { others.append("\(unattributed.count) with no outlet named") }
+            out += others.count == 2 ? ", \(others[0]) and \(others[1])" : others.first.map { " and \($0)" } ?? ""
+        }
         out += " · story [`\(story.id)`](\(storyPage(story)))"
         if !story.otherDays.isEmpty {
             out += " · also on " + story.otherDays.map { "\($0.day) (\(count($0.articles, "article")))" }
