@@ -625,7 +625,7 @@ extension Pipeline {
             }
             for day in chunk {
                 defer { beat() }
-                adoptKeptStories(for: [day])
+                adoptKeptStories(on: day)
                 do {
                     try writeDigest(of: day, groups: groups, tally: &tally)
                     try store.markRendered(day)

@@ -12,17 +12,16 @@ import NewsStore
 /// day of new articles (docs/PERFORMANCE.md, stop 24). A run now keeps what its memo holds when it ends, and the
 /// next one takes a day's kept stories into the memo before it first renders that day.
 extension Pipeline {
-    /// Takes into the memo the kept stories of those of `days` it holds none of, when this build kept them.
+    /// Takes into the memo the kept stories of `day`, when it holds none of that day and this build kept them.
     ///
     /// Called for each day after its window is clustered, just before its stories are built: taken before, a week's
     /// stories would be held through the clustering, which sets the render's peak memory.
-    func adoptKeptStories(for days: [CivilDate]) {
-        let missing = days.filter { !clusteringMemo.holdsStories(on: $0) }
-        guard !missing.isEmpty, let builder = Self.builder else { return }
+    func adoptKeptStories(on day: CivilDate) {
+        guard !clusteringMemo.holdsStories(on: day), let builder = Self.builder else { return }
         let began = Self.monotonicSeconds()
         let kept: [KeptStory]
         do {
-            kept = try store.keptStories(on: missing, builder: builder)
+            kept = try store.keptStories(on: [day], builder: builder)
         } catch {
             // Only time is lost: the stories are built again.
             logger.warning("cannot read the stories kept by the last run; building them again", metadata: ["error": "\(error)"])
@@ -37,7 +36,7 @@ extension Pipeline {
         logger.debug(
             "adopted the stories the last run kept",
             metadata: [
-                "stories": "\(kept.count)", "days": "\(missing.map(\.description).joined(separator: " "))",
+                "stories": "\(kept.count)", "day": "\(day)",
                 "ms": "\(Int((Self.monotonicSeconds() - began) * 1000))",
             ])
     }

@@ -84,30 +84,42 @@ package struct StoryAnalyzer: Sendable {
                 text: group[0].quote.text, speaker: speaker, sources: sources, differences: differences,
                 isDirect: group.contains { $0.quote.isDirect })
         }
-        // Widely carried first; then what does not repeat another quotation's words (`repeatsDirectWords`); then
-        // attributed; then whole statements in the speaker's words, then reported speech, then fragments quoted in
-        // the middle of a sentence (they start in lower case, and read poorly on their own); the first source's
-        // position breaks ties. The keys are worked out once, not in each comparison: the case of the first
-        // `Character` was a sixth of this function (callgrind).
+        // By `QuotationRank`, the first source's position breaking ties. The ranks are worked out once, not in each
+        // comparison: the case of the first `Character` was a sixth of this function (callgrind).
         let repeats = Self.repeatsDirectWords(result)
-        let keys = result.indices.map { index in
+        let ranks = result.indices.map { index in
             let quotation = result[index]
-            let kind = !quotation.isDirect ? 1 : quotation.text.first?.isLowercase == true ? 2 : 0
-            return (sources: quotation.sources.count, repeats: repeats[index], attributed: quotation.speaker != nil,
-                    kind: kind)
+            return QuotationRank(
+                sources: quotation.sources.count, repeats: repeats[index], attributed: quotation.speaker != nil,
+                kind: !quotation.isDirect ? .reported : quotation.text.first?.isLowercase == true ? .fragment : .statement)
         }
-        let ranked = result.indices.sorted { x, y in
-            let (a, b) = (keys[x], keys[y])
+        let ranked = result.indices.sorted { x, y in ranks[x] != ranks[y] ? ranks[x] < ranks[y] : x < y }
+        return Self.takingTurns(ranked, tier: { ranks[$0] }, speaker: { result[$0].speaker }).map { result[$0] }
+    }
+
+    /// Where a quotation ranks among its story's, before the speakers take turns (`takingTurns`): quotations of one
+    /// rank are a tier.
+    struct QuotationRank: Comparable {
+        enum Kind: Int {
+            /// The speaker's own words, a whole statement.
+            case statement
+            case reported
+            /// Words quoted in the middle of a sentence (starting in lower case), which read poorly on their own.
+            case fragment
+        }
+        var sources: Int
+        /// Reported speech a direct quotation already gives (`repeatsDirectWords`).
+        var repeats: Bool
+        var attributed: Bool
+        var kind: Kind
+
+        /// Widely carried first, then what repeats nothing, then attributed, then by kind.
+        static func < (a: QuotationRank, b: QuotationRank) -> Bool {
             if a.sources != b.sources { return a.sources > b.sources }
             if a.repeats != b.repeats { return !a.repeats }
             if a.attributed != b.attributed { return a.attributed }
-            if a.kind != b.kind { return a.kind < b.kind }
-            return x < y
+            return a.kind.rawValue < b.kind.rawValue
         }
-        let tier = { (index: Int) in
-            keys[index].sources * 16 + (keys[index].repeats ? 8 : 0) + (keys[index].attributed ? 4 : 0) + keys[index].kind
-        }
-        return Self.takingTurns(ranked, tier: tier, speaker: { result[$0].speaker }).map { result[$0] }
     }
 
     /// For each quotation, whether it is reported speech whose words in quotation marks a direct quotation of the
@@ -176,7 +188,7 @@ package struct StoryAnalyzer: Sendable {
     /// Clinton's visit to Gaza were one article's Netanyahu. How widely a quotation was carried, and the other keys
     /// of the ranking, still come first. Unattributed quotations, with no speaker to tell apart, keep their
     /// order.
-    static func takingTurns(_ ranked: [Int], tier: (Int) -> Int, speaker: (Int) -> String?) -> [Int] {
+    static func takingTurns<Tier: Equatable>(_ ranked: [Int], tier: (Int) -> Tier, speaker: (Int) -> String?) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(ranked.count)
         var start = 0

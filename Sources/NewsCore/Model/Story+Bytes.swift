@@ -139,18 +139,6 @@ package struct DamagedStory: Error, CustomStringConvertible {
 }
 
 extension ByteWriter {
-    /// A length, then the bytes.
-    mutating func byteArray(_ value: [UInt8]) {
-        integer(value.count)
-        bytes.append(contentsOf: value)
-    }
-
-    /// A flag byte, then the text when there is one.
-    mutating func optionalText(_ value: String?) {
-        byte(value == nil ? 0 : 1)
-        if let value { text(value) }
-    }
-
     mutating func summaryLine(_ line: SummaryLine) {
         text(line.text)
         text(line.fileName)
@@ -161,22 +149,6 @@ extension ByteWriter {
 }
 
 extension ByteReader {
-    /// Bytes written by `ByteWriter.byteArray`.
-    mutating func byteArray() -> [UInt8]? {
-        guard let length = count() else { return nil }
-        defer { position += length }
-        return Array(bytes[position..<position + length])
-    }
-
-    /// What `ByteWriter.optionalText` wrote: `.some(nil)` for no text, nil for bytes that are not that form.
-    mutating func optionalText() -> String?? {
-        switch byte() {
-        case 0: return .some(nil)
-        case 1: return text().map { .some($0) }
-        default: return nil
-        }
-    }
-
     mutating func summaryLine() -> SummaryLine? {
         guard let line = text(), let fileName = text(), let sentenceIndex = int(), let start = int(), let end = int()
         else { return nil }

@@ -96,15 +96,11 @@ package struct Story: Hashable, Sendable {
         var seen = Set<String>()
         var result: [String] = []
         for entry in entries {
-            let outlet = entry.article.outlet ?? unattributed(entry.article.fileName)
+            let outlet = entry.article.outlet ?? "unattributed (\(entry.article.fileName))"
             if seen.insert(outlet).inserted { result.append(outlet) }
         }
         return result
     }
-
-    /// How `outlets` names an article that states no outlet.
-    static func unattributed(_ fileName: String) -> String { "unattributed (\(fileName))" }
-
 }
 
 extension Article {

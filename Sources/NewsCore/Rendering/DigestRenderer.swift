@@ -50,8 +50,9 @@ package struct DigestRenderer: Sendable {
         var out = "*\(count(story.entries.count, "article")) from \(count(story.outlets.count, "source"))"
         // An article that names no outlet is a source of its own; by its file name it says nothing here (the sources
         // below name each file), and a story of many such files listed them all: they are counted instead.
-        let unattributed = Set(story.entries.filter { $0.article.outlet == nil }.map { Story.unattributed($0.article.fileName) })
-        let named = story.outlets.filter { !unattributed.contains($0) }
+        var seen = Set<String>()
+        let named = story.entries.compactMap(\.article.outlet).filter { seen.insert($0).inserted }
+        let unattributed = story.outlets.count - named.count
         if named.isEmpty {
             out += ", none naming an outlet"
         } else {
@@ -59,7 +60,7 @@ package struct DigestRenderer: Sendable {
             out += ": " + outlets.map(MarkdownText.inline).joined(separator: ", ")
             var others: [String] = []
             if outlets.count < named.count { others.append("\(named.count - outlets.count) more") }
-            if !unattributed.isEmpty { others.append("\(unattributed.count) with no outlet named") }
+            if unattributed > 0 { others.append("\(unattributed) with no outlet named") }
             out += others.count == 2 ? ", \(others[0]) and \(others[1])" : others.first.map { " and \($0)" } ?? ""
         }
         out += " · story [`\(story.id)`](\(storyPage(story)))"

@@ -31,6 +31,18 @@ struct ByteWriter {
             bytes.append(contentsOf: utf8)
         }
     }
+
+    /// A flag byte, then the text when there is one.
+    mutating func optionalText(_ value: String?) {
+        byte(value == nil ? 0 : 1)
+        if let value { text(value) }
+    }
+
+    /// A length, then the bytes.
+    mutating func byteArray(_ value: [UInt8]) {
+        integer(value.count)
+        bytes.append(contentsOf: value)
+    }
 }
 
 /// Reads what `ByteWriter` wrote. Every read returns nil instead of reading past the end or accepting bytes that are
@@ -85,6 +97,22 @@ struct ByteReader {
         guard let length = integer(), length >= 0, length <= remaining else { return nil }
         defer { position += Int(length) }
         return String(validating: bytes[position..<position + Int(length)], as: UTF8.self)
+    }
+
+    /// What `ByteWriter.optionalText` wrote: `.some(nil)` for no text, nil for bytes that are not that form.
+    mutating func optionalText() -> String?? {
+        switch byte() {
+        case 0: return .some(nil)
+        case 1: return text().map { .some($0) }
+        default: return nil
+        }
+    }
+
+    /// Bytes written by `ByteWriter.byteArray`.
+    mutating func byteArray() -> [UInt8]? {
+        guard let length = count() else { return nil }
+        defer { position += length }
+        return Array(bytes[position..<position + length])
     }
 
     mutating func fixed64() -> UInt64? {
