@@ -21,6 +21,10 @@ struct MarkdownTextTests {
             ("``a'' `b` ``c", "“a” \\`b\\` “c"),
             ("a 5'' pipe, ``quoted''", "a 5'' pipe, “quoted”"),
             ("``x *y*", "“x \\*y\\*"),
+            // A quotation inside wire quotation marks is one backtick and one apostrophe.
+            ("``He said, `Refer to the clips.' He's blaming others.''", "“He said, ‘Refer to the clips.’ He's blaming others.”"),
+            ("``The line was `we know best,''' he said.", "“The line was ‘we know best,’” he said."),
+            ("``Microsoft `absolutely' meant it, `don't go' ''", "“Microsoft ‘absolutely’ meant it, ‘don't go’ ”"),
         ]
     )
     func inline(text: String, expected: String) {

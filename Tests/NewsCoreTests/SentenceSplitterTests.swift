@@ -86,7 +86,7 @@ struct SentenceSplitterTests {
     }
 
     @Test(
-        "a quotation followed by a short attribution stays one sentence",
+        "a quotation stays one sentence with a short attribution after it, or running on through an exclamation",
         arguments: [
             (
                 "“This would be a horrible massacre. God bless them all!!!” Trump wrote. Markets were calm.",
@@ -111,6 +111,20 @@ struct SentenceSplitterTests {
             (
                 "“We will.” Officials agreed. Nothing changed.",
                 ["“We will.”", "Officials agreed.", "Nothing changed."]
+            ),
+            // A quotation that runs on through an exclamation, closes and goes on in lower case is one sentence.
+            (
+                "Democrats bellow ``You resign! You resign!'' at Livingston when he calls. He went on.",
+                ["Democrats bellow ``You resign! You resign!'' at Livingston when he calls.", "He went on."]
+            ),
+            (
+                "They chanted “Out! Out!” at the minister. Then they left.",
+                ["They chanted “Out! Out!” at the minister.", "Then they left."]
+            ),
+            // A quotation that closes on its own ends its sentence there; one not yet open is no quotation.
+            (
+                "He asked “Why? Who knew?” Nobody answered. Is it late? Yes “it” is.",
+                ["He asked “Why?", "Who knew?”", "Nobody answered.", "Is it late?", "Yes “it” is."]
             ),
         ]
     )

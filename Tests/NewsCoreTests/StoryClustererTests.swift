@@ -286,6 +286,76 @@ struct StoryClustererTests {
         #expect(summary.isDisjoint(with: added))
     }
 
+    @Test("what each source adds: the seeds' own facts, and no line that carries a quotation the digest shows")
+    func additionsOfTheSeeds() throws {
+        let story = try #require(
+            StoryClusterer().digest(for: Self.day, entries: [try Seeds.entry("000"), try Seeds.entry("001")]).stories.first)
+        func lines(_ prefix: String) throws -> [String] {
+            try #require(story.additions.first { $0.fileName.hasPrefix(prefix) }).lines.map(\.text)
+        }
+        // The seeds' README: for 000, Putin's conditions and the NATO background; for 001, Witkoff leaving Moscow
+        // without a deal and the terms of the 30-day proposal.
+        #expect(try lines("000").contains { $0.contains("NATO") })
+        #expect(try lines("001").contains { $0.contains("Witkoff") && $0.contains("Moscow") })
+        #expect(try lines("001").contains { $0.contains("30 days") })
+        // Trump's "very disappointing moment for the world" is among the key quotations; its sentence is not a fact
+        // of the Post's besides.
+        let shown = story.quotations.prefix(StoryAnalyzer.keyQuotations).flatMap(\.sources)
+        for line in story.additions.flatMap(\.lines) {
+            let carriesShown = shown.contains { $0.fileName == line.fileName && $0.start < line.end && line.start < $0.end }
+            #expect(!carriesShown, "\(line.text)")
+        }
+    }
+
+    @Test("a source that tells one fact twice lists it once")
+    func additionsListEachFactOnce() throws {
+        let harbour = try Fixtures.extract(
+            """
+            Title: Storm closes the Vester harbour
+
+            A storm closed the Vester harbour on Tuesday. Waves broke the sea wall by the fish market. Fishermen said \
+            they had not seen such flooding in years. The coast guard rescued two sailors from a yacht near the \
+            lighthouse. The ferry to the islands was cancelled until Friday. Schools near the harbour closed early.
+            """, fileName: "a.txt")
+        let master = try Fixtures.extract(
+            """
+            Title: Vester harbour shut by a storm
+
+            The storm shut the Vester harbour on Tuesday. Waves broke the sea wall next to the fish market. Fishermen \
+            had not seen such flooding in years, they said. The coast guard took two sailors off a yacht by the \
+            lighthouse. The ferry to the islands is cancelled until Friday. Schools near the harbour closed early. \
+            Harbour master Nils Brandt kept 40 boats in port after the storm. Brandt kept the 40 boats in port until \
+            the harbour is mended. Repairs will take weeks.
+            """, fileName: "b.txt")
+        let entries = [DigestEntry(article: harbour, location: nil), DigestEntry(article: master, location: nil)]
+        let vectors = StoryClusterer.vectors(entries.map { entry in
+            let (keys, counts) = TermKey.sortedCounts(TermStatistics.terms(of: entry.article))
+            return (terms: keys, counts: counts)
+        })
+        let sentenceTerms = entries.map { $0.article.sentences.map { Set(Tokenizer.termKeys($0.text)) } }
+        let additions = StoryAnalyzer().additions(entries, centre: vectors.centre, sentenceTerms: sentenceTerms, summary: [])
+        // The harbour master's order is only b's news, told twice; the facts both carry are neither's own.
+        let added = try #require(additions.first { $0.fileName == "b.txt" }).lines.map(\.text)
+        #expect(added.filter { $0.contains("Brandt") }.count == 1, "\(added)")
+        #expect(!additions.contains { $0.fileName == "a.txt" && $0.lines.contains { $0.text.contains("storm") } })
+        // A sentence that carries a quotation the digest shows is not listed again: the other telling is.
+        let listed = try #require(additions.first { $0.fileName == "b.txt" }?.lines.first { $0.text.contains("Brandt") })
+        let quotation = StoryQuotation(
+            text: listed.text, speaker: "Nils Brandt",
+            sources: [QuotationSource(fileName: "b.txt", source: "b.txt", text: listed.text, start: listed.start + 5, end: listed.end)],
+            differences: [])
+        let withQuotation = StoryAnalyzer().additions(
+            entries, centre: vectors.centre, sentenceTerms: sentenceTerms, summary: [], shownQuotations: [quotation])
+        let other = try #require(withQuotation.first { $0.fileName == "b.txt" }).lines.filter { $0.text.contains("Brandt") }
+        #expect(other.count == 1 && other.first?.sentenceIndex != listed.sentenceIndex)
+    }
+
+    @Test("numbers are runs of digits with the separators inside them")
+    func numbersOfADetail() {
+        let numbers = OwnDetails.numbers(in: "In 2014, 2,000 troops and 3.5 tonnes; 30-day truce.")
+        #expect(numbers == ["#2014", "#2,000", "#3.5", "#30"])
+    }
+
     @Test("a threshold above 1 keeps every article apart")
     func thresholdAboveOne() throws {
         let digest = StoryClusterer(threshold: 1.01).digest(for: Self.day, entries: try Self.entries())

@@ -7,6 +7,12 @@ package struct StoryAnalyzer: Sendable {
     package var uniqueFact = 0.45
     /// Facts listed per source.
     package var factsPerSource = 2
+    /// How much each name or number only one source gives raises its sentence as a fact (see `OwnDetails`), up to
+    /// `maximumOwnDetails` of them.
+    package var ownDetailWeight = 0.1
+    package var maximumOwnDetails = 2
+    /// Quotations a story shows in the digest.
+    package static let keyQuotations = 6
 
     package init() {}
 
@@ -343,10 +349,15 @@ package struct StoryAnalyzer: Sendable {
     /// - Parameter sentenceTerms: the distinct `Tokenizer.termKeys` of every sentence of each entry, in order (the
     ///   story's summary reads them too, so they are found once).
     /// - Parameter summary: the story's summary, whose sentences are not listed again: the reader has just read them.
+    /// - Parameter shownQuotations: the quotations the digest shows (`keyQuotations` of them); a sentence that carries
+    ///   one is not listed either, for the same reason.
     package func additions(
-        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[Set<TermKey>]], summary: [SummaryLine]
+        _ entries: [DigestEntry], centre: TermVector, sentenceTerms: [[Set<TermKey>]], summary: [SummaryLine],
+        shownQuotations: ArraySlice<StoryQuotation> = []
     ) -> [SourceAddition] {
         guard entries.count > 1 else { return [] }
+        let shownSpans = shownQuotations.flatMap(\.sources).map { ($0.fileName, $0.start..<$0.end) }
+        let onlyOwn = OwnDetails(entries)
         // Every sentence of the story indexed by its terms: a sentence is then compared only with the sentences it
         // shares a term with. Comparing it with every sentence of the other sources made a story's render grow with
         // the square of its sentences, which dominated rendering large stories. Terms are numbered, so the index is
@@ -409,7 +420,7 @@ package struct StoryAnalyzer: Sendable {
         return entries.enumerated().compactMap { position, entry in
             let article = entry.article
             let quoted = article.quotes.map { $0.start..<$0.end }
-            var scored: [(index: Int, score: Double)] = []
+            var scored: [(index: Int, score: Double, details: Set<String>)] = []
             var seen = Set<String>()
             for (index, sentence) in article.sentences.enumerated() {
                 let terms = sentenceTerms[position][index]
@@ -419,15 +430,37 @@ package struct StoryAnalyzer: Sendable {
                 if summary.contains(where: { $0.sentenceIndex == index && $0.fileName == article.fileName }) { continue }
                 // A sentence that is mostly a quotation shows under the quotations instead.
                 let inQuote = quoted.contains { $0.contains(sentence.start) && $0.contains(max(sentence.start, sentence.end - 2)) }
-                if inQuote { continue }
+                // So does one that is mostly direct speech, as in the summary (`StoryClusterer.isMostlyQuoted`).
+                if inQuote || StoryClusterer.isMostlyQuoted(sentence, in: article) { continue }
+                let carriesShownQuotation = shownSpans.contains { file, span in
+                    file == article.fileName && span.overlaps(sentence.start..<sentence.end)
+                }
+                if carriesShownQuotation { continue }
                 guard !isCovered(sentenceTermNumbers[position][index], position: position) else { continue }
                 var salience = 0.0
                 for term in terms.sorted() { salience += centre.weight(of: term) }
-                let numbers = sentence.text.utf8.contains { $0 &- UInt8(ascii: "0") < 10 } ? 1.2 : 1.0
-                scored.append((index, salience / Double(terms.count).squareRoot() * numbers))
+                let details = onlyOwn.details(in: sentence, of: article, position: position)
+                scored.append((index, salience / Double(terms.count).squareRoot(), details))
             }
-            let best = scored.sorted { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-                .prefix(factsPerSource).map(\.index).sorted()
+            // Each fact listed brings names or numbers the ones before it did not: a source often tells one fact twice
+            // (a related story's link, then the paragraph), and the second telling is no news.
+            var best: [Int] = []
+            var listed = Set<String>()
+            while best.count < factsPerSource {
+                var pick: (index: Int, score: Double)?
+                for candidate in scored where !best.contains(candidate.index) {
+                    let terms = sentenceTerms[position][candidate.index]
+                    if best.contains(where: { Summarizer.overlap(sentenceTerms[position][$0], terms) > 0.5 }) { continue }
+                    let newDetails = candidate.details.subtracting(listed).count
+                    let score = candidate.score * (1 + ownDetailWeight * Double(min(newDetails, maximumOwnDetails)))
+                    if let pick, pick.score > score || (pick.score == score && pick.index < candidate.index) { continue }
+                    pick = (candidate.index, score)
+                }
+                guard let pick else { break }
+                best.append(pick.index)
+                listed.formUnion(scored.first { $0.index == pick.index }!.details)
+            }
+            best.sort()
             guard !best.isEmpty else { return nil }
             let lines = best.map { index in
                 let sentence = article.sentences[index]
@@ -437,6 +470,66 @@ package struct StoryAnalyzer: Sendable {
             }
             return SourceAddition(fileName: article.fileName, source: Self.sourceName(article), lines: lines)
         }
+    }
+}
+
+/// The names and numbers each source of a story gives that no other source does: the details that make a sentence
+/// a fact of its own rather than a restatement of the story. "His statement comes amid heightened tensions between
+/// Russia and Ukraine" is on the story's subject but tells nothing new; "Witkoff left Moscow on Friday without a
+/// deal" names who and where, and no other source does.
+struct OwnDetails {
+    /// For each source, its entities' canonical names and its numbers that no other source has.
+    private let own: [Set<String>]
+
+    init(_ entries: [DigestEntry]) {
+        let detailsOfEntries = entries.map { entry in
+            Set(entry.article.entities.filter { !$0.inTitle }.map(\.canonical))
+                .union(Self.numbers(in: entry.article.body))
+        }
+        var sources: [String: Int] = [:]
+        for details in detailsOfEntries { for detail in details { sources[detail, default: 0] += 1 } }
+        own = detailsOfEntries.map { $0.filter { sources[$0] == 1 } }
+    }
+
+    /// The distinct names and numbers of `sentence` that only the source at `position` gives.
+    func details(in sentence: Sentence, of article: Article, position: Int) -> Set<String> {
+        guard !own[position].isEmpty else { return [] }
+        var found = Set<String>()
+        for mention in article.entities
+        where !mention.inTitle && mention.start >= sentence.start && mention.end <= sentence.end
+            && own[position].contains(mention.canonical)
+        {
+            found.insert(mention.canonical)
+        }
+        for number in Self.numbers(in: sentence.text) where own[position].contains(number) { found.insert(number) }
+        return found
+    }
+
+    /// Runs of digits, with the separators inside them (`2,000`, `3.5`); a leading `#` keeps a number apart from a
+    /// name that is written the same.
+    static func numbers(in text: String) -> Set<String> {
+        // Bytes, not Characters: every body of a story is read once a build, and digits and separators are ASCII.
+        var numbers = Set<String>()
+        var current: [UInt8] = [UInt8(ascii: "#")]
+        var pendingSeparator: UInt8?
+        func flush() {
+            if current.count > 1 { numbers.insert(String(decoding: current, as: UTF8.self)) }
+            current.removeSubrange(1...)
+            pendingSeparator = nil
+        }
+        for byte in text.utf8 {
+            if byte &- UInt8(ascii: "0") < 10 {
+                if let separator = pendingSeparator { current.append(separator) }
+                pendingSeparator = nil
+                current.append(byte)
+            } else if current.count > 1, pendingSeparator == nil, byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") {
+                pendingSeparator = byte
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return numbers
     }
 }
 

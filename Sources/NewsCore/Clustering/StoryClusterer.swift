@@ -679,7 +679,9 @@ package struct StoryClusterer: Sendable {
             entries: entries, summary: summary)
         story.quotations = analyzer.quotations(entries)
         story.entities = entities
-        story.additions = analyzer.additions(entries, centre: centre, sentenceTerms: sentenceTermSets, summary: summary)
+        story.additions = analyzer.additions(
+            entries, centre: centre, sentenceTerms: sentenceTermSets, summary: summary,
+            shownQuotations: story.quotations.prefix(StoryAnalyzer.keyQuotations))
         return story
     }
 

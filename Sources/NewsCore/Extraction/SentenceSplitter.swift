@@ -49,6 +49,12 @@ package enum SentenceSplitter {
                 index = after
                 continue
             }
+            if scalar != "." && !closesQuote
+                && continuesInsideQuotation(scalars, opened: sentenceStart..<index, next: nextStart, end: end)
+            {
+                index = after
+                continue
+            }
             result.append(sentenceStart..<trimEnd(scalars, sentenceStart, after))
             sentenceStart = nextStart
             index = nextStart
@@ -97,6 +103,52 @@ package enum SentenceSplitter {
         if abbreviations.contains(lowered) { return true }
         if numberAbbreviations.contains(lowered) { return ("0"..."9").contains(next) }
         return lowered.contains(".") && lowered.unicodeScalars.count <= 6
+    }
+
+    /// Whether an exclamation or question inside a quotation is one of several the quotation runs on with, before it
+    /// closes and the sentence goes on in lower case: `bellow ``You resign! You resign!'' at Speaker-elect Robert
+    /// Livingston when …` is one sentence, where a break after the first `!` made `You resign!'' at Speaker-elect …`
+    /// a sentence of its own, and a story's headline.
+    ///
+    /// - Parameter opened: the sentence so far, up to the terminator, in which a quotation must be open.
+    static func continuesInsideQuotation(
+        _ scalars: [Unicode.Scalar], opened: Range<Int>, next: Int, end: Int
+    ) -> Bool {
+        var open = false
+        var i = opened.lowerBound
+        while i < opened.upperBound {
+            switch scalars[i] {
+            case "“": open = true
+            case "”": open = false
+            case "\"": open.toggle()
+            case "`" where i + 1 < opened.upperBound && scalars[i + 1] == "`":
+                open = true
+                i += 1
+            case "'" where i + 1 < opened.upperBound && scalars[i + 1] == "'":
+                open = false
+                i += 1
+            default: break
+            }
+            i += 1
+        }
+        guard open else { return false }
+        // The quotation closes within a few words, on a terminator, and lower case follows.
+        var j = next
+        let limit = min(end, next + 80)
+        while j < limit {
+            let scalar = scalars[j]
+            if scalar == "“" || (scalar == "`" && j + 1 < end && scalars[j + 1] == "`") { return false }
+            let closes = scalar == "”" || scalar == "\"" || (scalar == "'" && j + 1 < end && scalars[j + 1] == "'")
+            if closes {
+                guard j > next, isTerminator(scalars[j - 1]) else { return false }
+                var k = j + (scalar == "'" ? 2 : 1)
+                while k < end && scalars[k] == "'" { k += 1 }
+                k = skipSpaces(scalars, k, end)
+                return k < end && ScalarClass.isLowercase(scalars[k])
+            }
+            j += 1
+        }
+        return false
     }
 
     static func isShortAttribution(_ scalars: [Unicode.Scalar], from start: Int, to end: Int) -> Bool {

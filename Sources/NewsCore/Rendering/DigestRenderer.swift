@@ -3,7 +3,7 @@ package struct DigestRenderer: Sendable {
     /// The absolute directory the digest file is written to, so links to originals can be made relative.
     package var digestDirectory: String
     /// Quotations shown per story.
-    package var quotationsPerStory = 6
+    package var quotationsPerStory = StoryAnalyzer.keyQuotations
     /// Words of a long quotation shown before it is cut.
     package var quotationWords = 60
     /// Outlets named and sources listed in a story's section; nil for all. A digest shows the first few, earliest

@@ -4,7 +4,9 @@ package enum MarkdownText {
     ///
     /// Wire copy's doubled quotation marks (AP's ``` ``Nothing could …'' ```) are shown as the curly marks they stand
     /// for: escaped, they read as a row of backslashes and backticks. Two apostrophes close such a quotation only after
-    /// two backticks opened one in the same text, so an inch mark (`5''`) elsewhere stays.
+    /// two backticks opened one in the same text, so an inch mark (`5''`) elsewhere stays. Inside such a quotation, a
+    /// quotation within it is one backtick and one apostrophe (``` ``He said, `Refer to the clips.' '' ```), shown as
+    /// ‘…’; an apostrophe followed by a letter is one (`don't`) and stays.
     ///
     /// Every character it changes is ASCII, and no byte of a longer UTF-8 sequence is, so it works on the bytes: most
     /// texts need nothing and are returned as they are, and the rest are copied whole up to the first change. Appending
@@ -17,16 +19,25 @@ package enum MarkdownText {
             out.reserveCapacity(bytes.count + 16)
             out.append(contentsOf: bytes[..<first])
             var wireQuotation = false
+            var innerQuotation = false
             var index = first
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
                 let doubled = index < bytes.count && bytes[index] == byte
+                let beforeLetter = index < bytes.count && ScalarClass.isLetter(Unicode.Scalar(bytes[index]))
                 switch byte {
                 case UInt8(ascii: "`") where doubled:
                     out.append(contentsOf: "“".utf8)
                     index += 1
                     wireQuotation = true
+                case UInt8(ascii: "`") where wireQuotation && !innerQuotation:
+                    out.append(contentsOf: "‘".utf8)
+                    innerQuotation = true
+                // Before the doubled case: `'''` closes the inner quotation, then the outer one.
+                case UInt8(ascii: "'") where innerQuotation && !beforeLetter:
+                    out.append(contentsOf: "’".utf8)
+                    innerQuotation = false
                 case UInt8(ascii: "'") where doubled && wireQuotation:
                     out.append(contentsOf: "”".utf8)
                     index += 1
