@@ -34,6 +34,19 @@ struct HeadlineTests {
                 "But at the White House, where calls for the president's resignation are derided as a Republican "
                     + "strategy, the president sent a spokesman into the driveway…"
             ),
+            // A participle or a time set before the subject is no clause either.
+            (
+                "Less than a week before U.S. President Bill Clinton is to arrive for a visit meant to bolster a new "
+                    + "peace accord, the two sides exchanged angry accusations Sunday over settlements and street clashes.",
+                "Less than a week before U.S. President Bill Clinton is to arrive for a visit meant to bolster a new "
+                    + "peace accord, the two sides exchanged…"
+            ),
+            (
+                "Keeping a promise to Israel and the United States, Palestinian leaders on Monday voted by a show of "
+                    + "hands to revoke clauses in their charter that call for the destruction of the Jewish state.",
+                "Keeping a promise to Israel and the United States, Palestinian leaders on Monday voted by a show of "
+                    + "hands to revoke clauses in their charter…"
+            ),
             // Short enough to be whole.
             ("Rebels said Sunday they had entered Kindu.", "Rebels said Sunday they had entered Kindu"),
         ]

@@ -286,6 +286,24 @@ struct StoryClustererTests {
         #expect(summary.isDisjoint(with: added))
     }
 
+    @Test("a summary line that leans on the sentence before it comes after one that stands alone")
+    func summaryOpensWithALineThatStandsAlone() throws {
+        for (text, leans) in [
+            ("Putin has also proposed that Ukraine halt troop mobilization.", true),
+            ("He said the talks would go on.", true),
+            ("Meanwhile, Special Presidential Envoy Steve Witkoff left Moscow.", true),
+            ("“But we will not stop,” she said.", true),
+            ("President Donald Trump hit TRUTH Social Friday morning.", false),
+            ("Hebron's mayor said the talks would go on, and also that they were late.", false),
+        ] {
+            #expect(StoryClusterer.leansOnWhatCameBefore(text) == leans, "\(text)")
+        }
+        let story = try #require(
+            StoryClusterer().digest(for: Self.day, entries: [try Seeds.entry("000"), try Seeds.entry("001")]).stories.first)
+        #expect(story.summary.first.map { !StoryClusterer.leansOnWhatCameBefore($0.text) } == true)
+        #expect(story.summary.contains { $0.text.hasPrefix("Putin has also proposed") })
+    }
+
     @Test("what each source adds: the seeds' own facts, and no line that carries a quotation the digest shows")
     func additionsOfTheSeeds() throws {
         let story = try #require(

@@ -639,6 +639,7 @@ package struct StoryClusterer: Sendable {
                 for term in terms.sorted() { score += centre.weight(of: term) }
                 score /= Double(termList.count).squareRoot()
                 score *= 1.0 / (1.0 + 0.1 * Double(index))
+                if Self.leansOnWhatCameBefore(sentence.text) { score *= Self.dependentLineWeight }
                 let line = SummaryLine(
                     text: sentence.text, fileName: article.fileName, sentenceIndex: index, start: sentence.start,
                     end: sentence.end)
@@ -684,6 +685,31 @@ package struct StoryClusterer: Sendable {
             shownQuotations: story.quotations.prefix(StoryAnalyzer.keyQuotations))
         return story
     }
+
+    /// How much a summary candidate that leans on the sentence before it counts (`leansOnWhatCameBefore`).
+    /// Enough to order such a line after a self-standing one of like weight, not to keep a central line out: no
+    /// DUC 2004 summary changes (wire leads stand alone), and the seeds' summary now opens with Trump's post rather
+    /// than `Putin has also proposed …`.
+    static let dependentLineWeight = 0.7
+
+    /// Whether a sentence reads as the continuation of one before it: it opens with a pronoun (`He said …`), a
+    /// connective (`But …`, `Meanwhile, …`), or has `also` among its first words (`Putin has also proposed …`).
+    /// Lifted out of its article into a summary, it points at something the reader has not read.
+    static func leansOnWhatCameBefore(_ text: String) -> Bool {
+        var words: [Substring] = []
+        for word in text.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true).prefix(4) {
+            words.append(word.drop { !$0.isLetter }.prefix { $0.isLetter })
+        }
+        guard let first = words.first?.lowercased() else { return false }
+        if Self.leaningOpeners.contains(first) { return true }
+        return words.prefix(4).contains { $0.lowercased() == "also" }
+    }
+
+    static let leaningOpeners: Set<String> = [
+        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "but", "however", "also",
+        "meanwhile", "still", "yet", "moreover", "instead", "and", "so", "then", "besides", "furthermore",
+        "nevertheless", "nonetheless", "thus", "hence", "therefore", "similarly", "likewise",
+    ]
 
     /// Whether at least half of `sentence` is direct speech (`Quotation.isDirect`). A story lists its quotations on
     /// their own, so a summary line that is one repeats it; reported speech ("stated that he had …") is how news

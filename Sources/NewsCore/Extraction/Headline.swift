@@ -20,8 +20,8 @@ package enum Headline {
     /// Whether the words up to a comma can stand as a headline: a cut there must not end before the main clause has
     /// said anything. Without a parser, three shapes tell it has not:
     /// - the words since the previous comma are a name or a date (`…, Joel Klein,`): fewer than four words;
-    /// - the lead opens with a phrase set before its subject (`Shortly before the suit was filed in May,`), and what
-    ///   follows that phrase is not yet a clause of its own;
+    /// - the lead opens with a phrase set before its subject (`Shortly before the suit was filed in May,`,
+    ///   `opensWithFrontedPhrase`), and what follows that phrase is not yet a clause of its own;
     /// - a name and what describes it (`The Taliban, who control 90 percent of Afghanistan,`, `Joel Klein, the
     ///   assistant attorney general,`): the last part opens with a relative pronoun or an article, and the part before
     ///   it is a few words (or, for a relative pronoun, nothing: the fronted phrase was all there was).
@@ -34,7 +34,7 @@ package enum Headline {
         if segments.last?.isEmpty == true { segments.removeLast() }
         guard let last = segments.last, last.count >= 4 else { return false }
         var mainClause = segments[...]
-        if let opening = words.first, fronting.contains(opening.lowercased()) { mainClause = mainClause.dropFirst() }
+        if opensWithFrontedPhrase(segments[0]) { mainClause = mainClause.dropFirst() }
         guard !mainClause.isEmpty else { return false }
         let before = mainClause.dropLast().last
         switch last.first?.lowercased() {
@@ -43,6 +43,20 @@ package enum Headline {
         default: return true
         }
     }
+
+    /// Whether a lead's first part is a phrase set before its subject: it opens with a preposition or conjunction
+    /// (`After a day of fighting,`), a participle (`Keeping a promise to Israel,`), or a time before or after
+    /// something within its first five words (`Less than a week before Clinton arrives,`).
+    static func opensWithFrontedPhrase(_ part: [Substring]) -> Bool {
+        guard let opening = part.first?.lowercased() else { return false }
+        if fronting.contains(opening) || (opening.count > 4 && opening.hasSuffix("ing")) { return true }
+        return part.prefix(5).contains { subordinating.contains($0.lowercased()) }
+    }
+
+    /// Words that open a clause set before the main one, wherever they stand in its first words.
+    static let subordinating: Set<String> = [
+        "before", "after", "when", "while", "since", "until", "although", "though", "because", "unless", "once",
+    ]
 
     /// Words that open a phrase set before a sentence's subject.
     static let fronting: Set<String> = [
