@@ -447,18 +447,18 @@ package struct StoryAnalyzer: Sendable {
             var best: [Int] = []
             var listed = Set<String>()
             while best.count < factsPerSource {
-                var pick: (index: Int, score: Double)?
+                var pick: (index: Int, score: Double, details: Set<String>)?
                 for candidate in scored where !best.contains(candidate.index) {
                     let terms = sentenceTerms[position][candidate.index]
                     if best.contains(where: { Summarizer.overlap(sentenceTerms[position][$0], terms) > 0.5 }) { continue }
                     let newDetails = candidate.details.subtracting(listed).count
                     let score = candidate.score * (1 + ownDetailWeight * Double(min(newDetails, maximumOwnDetails)))
                     if let pick, pick.score > score || (pick.score == score && pick.index < candidate.index) { continue }
-                    pick = (candidate.index, score)
+                    pick = (candidate.index, score, candidate.details)
                 }
                 guard let pick else { break }
                 best.append(pick.index)
-                listed.formUnion(scored.first { $0.index == pick.index }!.details)
+                listed.formUnion(pick.details)
             }
             best.sort()
             guard !best.isEmpty else { return nil }

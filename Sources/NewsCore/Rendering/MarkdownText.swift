@@ -25,7 +25,6 @@ package enum MarkdownText {
                 let byte = bytes[index]
                 index += 1
                 let doubled = index < bytes.count && bytes[index] == byte
-                let beforeLetter = index < bytes.count && ScalarClass.isLetter(Unicode.Scalar(bytes[index]))
                 switch byte {
                 case UInt8(ascii: "`") where doubled:
                     out.append(contentsOf: "“".utf8)
@@ -35,7 +34,7 @@ package enum MarkdownText {
                     out.append(contentsOf: "‘".utf8)
                     innerQuotation = true
                 // Before the doubled case: `'''` closes the inner quotation, then the outer one.
-                case UInt8(ascii: "'") where innerQuotation && !beforeLetter:
+                case UInt8(ascii: "'") where innerQuotation && !(index < bytes.count && Self.continuesAWord(bytes[index])):
                     out.append(contentsOf: "’".utf8)
                     innerQuotation = false
                 case UInt8(ascii: "'") where doubled && wireQuotation:
@@ -53,6 +52,11 @@ package enum MarkdownText {
             }
             return String(decoding: out, as: UTF8.self)
         } ?? text
+    }
+
+    /// Whether a byte after an apostrophe makes it one (`don't`): an ASCII letter, or any byte of a longer character.
+    private static func continuesAWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20) &- UInt8(ascii: "a") < 26
     }
 
     /// The bytes `inline` escapes or folds, by value.
