@@ -439,7 +439,7 @@ package struct StoryAnalyzer: Sendable {
                 guard !isCovered(sentenceTermNumbers[position][index], position: position) else { continue }
                 var salience = 0.0
                 for term in terms.sorted() { salience += centre.weight(of: term) }
-                let details = onlyOwn.details(in: sentence, of: article, position: position)
+                let details = onlyOwn.details(in: sentence, position: position)
                 scored.append((index, salience / Double(terms.count).squareRoot(), details))
             }
             // Each fact listed brings names or numbers the ones before it did not: a source often tells one fact twice
@@ -480,6 +480,8 @@ package struct StoryAnalyzer: Sendable {
 struct OwnDetails {
     /// For each source, its entities' canonical names and its numbers that no other source has.
     private let own: [Set<String>]
+    /// For each source, its mentions of the names in `own`: a sentence looks only at these, not at every mention.
+    private let ownMentions: [[EntityMention]]
 
     init(_ entries: [DigestEntry]) {
         let detailsOfEntries = entries.map { entry in
@@ -489,16 +491,16 @@ struct OwnDetails {
         var sources: [String: Int] = [:]
         for details in detailsOfEntries { for detail in details { sources[detail, default: 0] += 1 } }
         own = detailsOfEntries.map { $0.filter { sources[$0] == 1 } }
+        ownMentions = zip(entries, own).map { entry, own in
+            entry.article.entities.filter { !$0.inTitle && own.contains($0.canonical) }
+        }
     }
 
     /// The distinct names and numbers of `sentence` that only the source at `position` gives.
-    func details(in sentence: Sentence, of article: Article, position: Int) -> Set<String> {
+    func details(in sentence: Sentence, position: Int) -> Set<String> {
         guard !own[position].isEmpty else { return [] }
         var found = Set<String>()
-        for mention in article.entities
-        where !mention.inTitle && mention.start >= sentence.start && mention.end <= sentence.end
-            && own[position].contains(mention.canonical)
-        {
+        for mention in ownMentions[position] where mention.start >= sentence.start && mention.end <= sentence.end {
             found.insert(mention.canonical)
         }
         for number in Self.numbers(in: sentence.text) where own[position].contains(number) { found.insert(number) }

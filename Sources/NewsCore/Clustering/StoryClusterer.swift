@@ -705,7 +705,7 @@ package struct StoryClusterer: Sendable {
         return words.prefix(4).contains { $0.lowercased() == "also" }
     }
 
-    static let leaningOpeners: Set<String> = [
+    static let leaningOpeners: WordTable<Bool> = [
         "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "but", "however", "also",
         "meanwhile", "still", "yet", "moreover", "instead", "and", "so", "then", "besides", "furthermore",
         "nevertheless", "nonetheless", "thus", "hence", "therefore", "similarly", "likewise",

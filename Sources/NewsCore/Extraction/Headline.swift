@@ -54,22 +54,21 @@ package enum Headline {
     }
 
     /// Words that open a clause set before the main one, wherever they stand in its first words.
-    static let subordinating: Set<String> = [
+    static let subordinating: WordTable<Bool> = [
         "before", "after", "when", "while", "since", "until", "although", "though", "because", "unless", "once",
     ]
 
-    /// Words that open a phrase set before a sentence's subject.
-    static let fronting: Set<String> = [
-        "after", "before", "when", "while", "as", "although", "though", "because", "since", "if", "unless", "until",
-        "despite", "shortly", "following", "with", "without", "amid", "in", "on", "at", "during", "once", "by", "for",
-        "from", "under", "over", "to", "but", "and", "just",
+    /// Words that open a phrase set before a sentence's subject, besides `subordinating`.
+    static let fronting: WordTable<Bool> = [
+        "as", "if", "despite", "shortly", "following", "with", "without", "amid", "in", "on", "at", "during", "by",
+        "for", "from", "under", "over", "to", "but", "and", "just",
     ]
 
     /// Words that open a clause describing the noun before them.
-    static let relatives: Set<String> = ["who", "which", "whose", "whom", "where", "when"]
+    static let relatives: WordTable<Bool> = ["who", "which", "whose", "whom", "where", "when"]
 
     /// Words a headline cannot end on.
-    static let linking: Set<String> = [
+    static let linking: WordTable<Bool> = [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "its",
         "their", "his", "her",
     ]
